@@ -1,0 +1,63 @@
+# One target per routine task; CI runs `make test` (via .ci/run) exactly as a laptop does.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+VFGRAPH := $(BIN)/vfgraph
+STAMP  := $(VENV)/.installed
+
+.PHONY: help install neo4j neo4j-stop run test test-fast lint typecheck bench schema conformance clean
+
+help:
+	@echo "make run    set everything up, load the demo data and serve http://127.0.0.1:8000/graphql"
+	@echo "make test   set everything up and run lint, types and the whole suite on a real Neo4j"
+	@echo "make bench  run the benchmarks under bench/"
+
+# The virtual environment, rebuilt when pyproject.toml changes.
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Fetches Neo4j Community from Maven Central on first use, then starts it (harmless if running).
+neo4j: $(STAMP)
+	$(VFGRAPH) neo4j start
+
+neo4j-stop: $(STAMP)
+	$(VFGRAPH) neo4j stop
+
+run: neo4j
+	$(VFGRAPH) init
+	$(VFGRAPH) demo
+	$(VFGRAPH) serve
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+# The whole suite against the real server. In CI the server is stopped afterwards.
+test: lint typecheck neo4j
+	@$(BIN)/pytest -p no:cacheprovider; rc=$$?; \
+	if [ -n "$$CI" ]; then $(VFGRAPH) neo4j stop; fi; exit $$rc
+
+test-fast: $(STAMP)
+	$(BIN)/pytest tests/unit -q
+
+bench: neo4j
+	$(BIN)/python bench/ingest.py
+
+schema: $(STAMP)
+	$(VFGRAPH) schema > schema.graphql
+
+# Needs ../shared (not part of a user's clone): checks the schema against vf-graphql.
+conformance: schema
+	../shared/conformance/vf-graphql-check schema.graphql action agent measurement \
+	  resource_specification process_specification observation process
+
+clean:
+	rm -rf $(VENV) build *.egg-info

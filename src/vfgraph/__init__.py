@@ -1,0 +1,1 @@
+"""vfgraph: an open supply-chain ledger for ValueFlows."""

@@ -1,0 +1,32 @@
+"""The composition root for everything but HTTP: settings in, a ready :class:`Ledger` out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from vfgraph.services.ledger import Ledger
+from vfgraph.settings import Settings
+from vfgraph.store.driver import Store
+from vfgraph.vocab.files import shapes_dir
+from vfgraph.vocab.ontology import load_ontology
+from vfgraph.vocab.shacl import ShapesValidator
+
+
+def build_ledger(settings: Settings, store: Store | None = None) -> Ledger:
+    """Load the ontology and the shapes once and connect to Neo4j."""
+    return Ledger(
+        settings=settings,
+        store=store if store is not None else Store.connect(settings),
+        ontology=load_ontology(),
+        validator=ShapesValidator(shapes_dir()),
+    )
+
+
+@contextmanager
+def open_ledger(settings: Settings) -> Iterator[Ledger]:
+    ledger = build_ledger(settings)
+    try:
+        yield ledger
+    finally:
+        ledger.store.close()

@@ -1,0 +1,97 @@
+"""The ``vfgraph`` command line.
+
+vfgraph neo4j start|stop|status   the project's own Neo4j server
+vfgraph schema                    print the GraphQL schema (SDL)
+vfgraph init                      create constraints and indexes
+vfgraph demo                      load the demo supply chain (idempotent)
+vfgraph serve                     serve the API (uvicorn)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from vfgraph import neo4j_server
+from vfgraph.settings import Settings
+
+
+def _neo4j(args: argparse.Namespace, settings: Settings) -> int:
+    if settings.neo4j_external:
+        print(f"VFGRAPH_NEO4J_URI is set ({settings.neo4j_uri}): vfgraph starts no server of its own")
+        return 0
+    try:
+        if args.action == "start":
+            print(neo4j_server.start(settings, timeout=args.timeout))
+        elif args.action == "stop":
+            print(neo4j_server.stop(settings))
+        else:
+            print(neo4j_server.status(settings))
+    except neo4j_server.Neo4jServerError as e:
+        print(f"vfgraph neo4j {args.action}: {e}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _schema(args: argparse.Namespace, settings: Settings) -> int:
+    from vfgraph.api.schema import print_sdl
+
+    sys.stdout.write(print_sdl())
+    return 0
+
+
+def _init(args: argparse.Namespace, settings: Settings) -> int:
+    from vfgraph.bootstrap import open_ledger
+
+    with open_ledger(settings) as ledger:
+        ledger.store.ensure_schema()
+    print("schema ready (constraints and indexes)")
+    return 0
+
+
+def _demo(args: argparse.Namespace, settings: Settings) -> int:
+    from vfgraph.bootstrap import open_ledger
+    from vfgraph.services.demo import load_demo
+
+    with open_ledger(settings) as ledger:
+        ledger.store.ensure_schema()
+        print(load_demo(ledger))
+    return 0
+
+
+def _serve(args: argparse.Namespace, settings: Settings) -> int:
+    import uvicorn
+
+    uvicorn.run(
+        "vfgraph.app:create_app",
+        factory=True,
+        host=settings.host,
+        port=settings.port,
+        log_level="info",
+    )
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="vfgraph", description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    neo = sub.add_parser("neo4j", help="the project's own Neo4j server")
+    neo.add_argument("action", choices=["start", "stop", "status"])
+    neo.add_argument("--timeout", type=float, default=120.0, help="seconds to wait for Bolt")
+    neo.set_defaults(func=_neo4j)
+    sub.add_parser("schema", help="print the GraphQL schema").set_defaults(func=_schema)
+    sub.add_parser("init", help="create constraints and indexes").set_defaults(func=_init)
+    sub.add_parser("demo", help="load the demo supply chain").set_defaults(func=_demo)
+    sub.add_parser("serve", help="serve the GraphQL API").set_defaults(func=_serve)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    code: int = args.func(args, Settings.from_env())
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

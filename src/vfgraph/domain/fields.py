@@ -1,0 +1,154 @@
+"""The fields of each record kind: how a vf-graphql input field is stored and how it reads in RDF.
+
+One table drives the write side: which input fields a kind accepts, which become node properties and
+which become relationships (docs/graph-model.md), and the ValueFlows property each one is in the RDF view
+(docs/rdf-view.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from vfgraph.domain.kinds import Kind
+
+
+class FieldType(StrEnum):
+    STRING = "string"
+    URI = "uri"  # one IRI, stored as a string
+    URIS = "uris"  # a list of IRIs
+    BOOLEAN = "boolean"
+    DATETIME = "datetime"
+    MEASURE = "measure"  # stored as <name>Value / <name>Unit
+    REF = "ref"  # one relationship to another record
+    REFS = "refs"  # relationships to several records
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    name: str  # the vf-graphql input field name, also the node property name
+    type: FieldType
+    rdf: str  # local name of the vf: property in the RDF view
+    rel: str | None = None  # relationship type for REF/REFS
+
+    @property
+    def is_ref(self) -> bool:
+        return self.type in (FieldType.REF, FieldType.REFS)
+
+
+S, U, US, B, D, M, R, RS = (
+    FieldType.STRING,
+    FieldType.URI,
+    FieldType.URIS,
+    FieldType.BOOLEAN,
+    FieldType.DATETIME,
+    FieldType.MEASURE,
+    FieldType.REF,
+    FieldType.REFS,
+)
+
+
+def _f(name: str, t: FieldType, rel: str | None = None, rdf: str | None = None) -> Field:
+    return Field(name=name, type=t, rdf=rdf or name, rel=rel)
+
+
+_AGENT = (_f("name", S), _f("image", U), _f("note", S))
+_GROUP = (*_AGENT, _f("classifiedAs", US))
+
+FIELDS: dict[Kind, tuple[Field, ...]] = {
+    Kind.PERSON: _AGENT,
+    Kind.ORGANIZATION: _GROUP,
+    Kind.ECOLOGICAL_AGENT: _GROUP,
+    Kind.UNIT: (_f("label", S), _f("symbol", S), _f("omUnitIdentifier", S)),
+    Kind.RESOURCE_SPECIFICATION: (
+        _f("name", S),
+        _f("image", U),
+        _f("imageList", US),
+        _f("resourceClassifiedAs", US),
+        _f("note", S),
+        _f("defaultUnitOfResource", R, "DEFAULT_UNIT_OF_RESOURCE"),
+        _f("defaultUnitOfEffort", R, "DEFAULT_UNIT_OF_EFFORT"),
+        _f("substitutable", B),
+    ),
+    Kind.PROCESS_SPECIFICATION: (_f("name", S), _f("note", S)),
+    Kind.PROCESS: (
+        _f("name", S),
+        _f("hasBeginning", D),
+        _f("hasEnd", D),
+        _f("finished", B),
+        _f("note", S),
+        _f("classifiedAs", US),
+        _f("inScopeOf", RS, "IN_SCOPE_OF"),
+        _f("basedOn", R, "BASED_ON"),
+    ),
+    Kind.ECONOMIC_RESOURCE: (
+        _f("name", S),
+        _f("trackingIdentifier", S),
+        _f("image", U),
+        _f("imageList", US),
+        _f("classifiedAs", US),
+        _f("note", S),
+        _f("conformsTo", R, "CONFORMS_TO"),
+        _f("containedIn", R, "CONTAINED_IN"),
+        _f("unitOfEffort", R, "UNIT_OF_EFFORT"),
+        _f("primaryAccountable", R, "PRIMARY_ACCOUNTABLE"),
+        _f("stage", R, "STAGE"),
+        _f("state", S),
+        _f("currentLocation", U),
+        _f("accountingQuantity", M),
+        _f("onhandQuantity", M),
+    ),
+    Kind.ECONOMIC_EVENT: (
+        _f("action", S),
+        _f("provider", R, "PROVIDER"),
+        _f("receiver", R, "RECEIVER"),
+        _f("resourceInventoriedAs", R, "RESOURCE_INVENTORIED_AS"),
+        _f("toResourceInventoriedAs", R, "TO_RESOURCE_INVENTORIED_AS"),
+        _f("resourceClassifiedAs", US),
+        _f("resourceQuantity", M),
+        _f("effortQuantity", M),
+        _f("hasBeginning", D),
+        _f("hasEnd", D),
+        _f("hasPointInTime", D),
+        _f("note", S),
+        _f("agreedIn", U),
+        _f("triggeredBy", R, "TRIGGERED_BY"),
+        _f("corrects", R, "CORRECTS"),
+        _f("inputOf", R, "INPUT_OF"),
+        _f("outputOf", R, "OUTPUT_OF"),
+        _f("resourceConformsTo", R, "RESOURCE_CONFORMS_TO"),
+        _f("inScopeOf", RS, "IN_SCOPE_OF"),
+        _f("atLocation", U),
+        _f("toLocation", U),
+        _f("state", S),
+    ),
+    Kind.AGENT_RELATIONSHIP_ROLE: (
+        _f("roleLabel", S),
+        _f("inverseRoleLabel", S),
+        _f("note", S),
+    ),
+    Kind.AGENT_RELATIONSHIP: (
+        _f("subject", R, "SUBJECT"),
+        _f("object", R, "OBJECT"),
+        _f("relationship", R, "RELATIONSHIP"),
+        _f("inScopeOf", RS, "IN_SCOPE_OF"),
+        _f("note", S),
+    ),
+}
+
+# Fields a client may change with update<Kind> (the rest is set on creation or by events).
+UPDATABLE: dict[Kind, frozenset[str]] = {
+    kind: frozenset(f.name for f in fields) for kind, fields in FIELDS.items()
+}
+UPDATABLE[Kind.ECONOMIC_RESOURCE] = frozenset(
+    {"classifiedAs", "image", "imageList", "containedIn", "unitOfEffort", "note", "name"}
+)
+UPDATABLE[Kind.ECONOMIC_EVENT] = frozenset({"note", "agreedIn", "triggeredBy"})
+
+
+def field_map(kind: Kind) -> dict[str, Field]:
+    return {f.name: f for f in FIELDS[kind]}
+
+
+def rel_types(kind: Kind) -> tuple[str, ...]:
+    return tuple(f.rel for f in FIELDS[kind] if f.rel is not None)

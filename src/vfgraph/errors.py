@@ -1,0 +1,112 @@
+"""Errors vfgraph raises on purpose, each with a stable ``code``.
+
+The API puts ``code`` in a GraphQL error's ``extensions.code``; clients may rely on it. Anything that is
+not a :class:`VfgraphError` is a bug and reaches clients only as a masked ``INTERNAL_SERVER_ERROR``.
+
+    VfgraphError                      root; never raised itself
+    ├── InvalidInput                  BAD_USER_INPUT: a value is malformed (a date, a decimal, an IRI)
+    │   ├── UnknownAction             UNKNOWN_ACTION: the action is not one of the ontology's
+    │   ├── InvalidQuantity           INVALID_QUANTITY: negative outside a correction, or not a decimal
+    │   ├── UnitMismatch              UNIT_MISMATCH: a quantity's unit differs from the resource's
+    │   ├── InvalidCursor             INVALID_CURSOR: a page cursor this server did not issue
+    │   └── PageTooLarge              PAGE_TOO_LARGE: ``first``/``last`` above the hard maximum
+    ├── ShaclViolation                SHACL_VIOLATION: the RDF view of a write breaks the shapes
+    ├── NotFound                      NOT_FOUND: a referenced record does not exist
+    ├── StaleRevision                 STALE_REVISION: an update names a revision that is not current
+    ├── Immutable                     IMMUTABLE: the change would rewrite history (events, used records)
+    ├── InsufficientQuantity          INSUFFICIENT_QUANTITY: a resource would go below zero
+    └── StoreUnavailable              STORE_UNAVAILABLE: Neo4j cannot be reached
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+
+class VfgraphError(Exception):
+    """Root of every error raised on purpose."""
+
+    code: ClassVar[str] = "INTERNAL_SERVER_ERROR"
+
+    def __init__(self, message: str, **details: Any) -> None:
+        super().__init__(message)
+        self.message = message
+        self.details: dict[str, Any] = details
+
+
+class InvalidInput(VfgraphError):
+    code = "BAD_USER_INPUT"
+
+
+class UnknownAction(InvalidInput):
+    code = "UNKNOWN_ACTION"
+
+
+class InvalidQuantity(InvalidInput):
+    code = "INVALID_QUANTITY"
+
+
+class UnitMismatch(InvalidInput):
+    code = "UNIT_MISMATCH"
+
+
+class InvalidCursor(InvalidInput):
+    code = "INVALID_CURSOR"
+
+
+class PageTooLarge(InvalidInput):
+    code = "PAGE_TOO_LARGE"
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """One SHACL result: which node broke which shape, on which path, and why."""
+
+    focus_node: str
+    path: str | None
+    message: str
+    shape: str
+    severity: str = "Violation"
+
+
+class ShaclViolation(VfgraphError):
+    code = "SHACL_VIOLATION"
+
+    def __init__(self, violations: Sequence[Violation]) -> None:
+        first = violations[0].message if violations else "the record breaks the shapes"
+        more = f" (and {len(violations) - 1} more)" if len(violations) > 1 else ""
+        super().__init__(f"SHACL validation failed: {first}{more}")
+        self.violations = list(violations)
+        self.details = {
+            "violations": [
+                {
+                    "focusNode": v.focus_node,
+                    "path": v.path,
+                    "message": v.message,
+                    "shape": v.shape,
+                }
+                for v in self.violations
+            ]
+        }
+
+
+class NotFound(VfgraphError):
+    code = "NOT_FOUND"
+
+
+class StaleRevision(VfgraphError):
+    code = "STALE_REVISION"
+
+
+class Immutable(VfgraphError):
+    code = "IMMUTABLE"
+
+
+class InsufficientQuantity(VfgraphError):
+    code = "INSUFFICIENT_QUANTITY"
+
+
+class StoreUnavailable(VfgraphError):
+    code = "STORE_UNAVAILABLE"

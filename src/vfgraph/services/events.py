@@ -1,0 +1,240 @@
+"""Recording economic events: validate, apply the action's effects, store, all in one transaction.
+
+The flow of :func:`record` (one Neo4j transaction, a handful of statements whatever the event):
+
+1. check the input values and the action (:mod:`vfgraph.services.normalize`);
+2. lock and read the resources the event changes (``LOCK_RESOURCES``) and what it needs to know about its
+   process, specification and corrected event (``EVENT_CONTEXT``);
+3. build the RDF view (event, new resource, action individual, types of references) and run the shapes;
+4. apply the effects (:func:`vfgraph.domain.effects.apply`), which may refuse (unit, quantity);
+5. create the new resource and the event, and update the changed resources.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from rdflib import Graph
+
+from vfgraph.domain import effects, ids
+from vfgraph.domain.actions import Action
+from vfgraph.domain.fields import field_map
+from vfgraph.domain.kinds import Kind
+from vfgraph.domain.quantities import Measure, parse_decimal
+from vfgraph.errors import InvalidInput, InvalidQuantity, UnknownAction
+from vfgraph.services import normalize, records
+from vfgraph.store.cypher import write as cypher
+from vfgraph.store.driver import Row, Tx
+from vfgraph.vocab import views
+
+if TYPE_CHECKING:
+    from vfgraph.services.ledger import Ledger
+
+# Fields of newInventoriedResource (EconomicResourceCreateParams), plus ValueFlows 1.0 extras.
+NEW_RESOURCE_FIELDS = frozenset(
+    {"name", "trackingIdentifier", "image", "imageList", "containedIn", "note", "conformsTo"}
+    | {"classifiedAs", "currentLocation"}
+)
+
+
+def _action(ledger: Ledger, values: Mapping[str, Any]) -> Action:
+    name = values.get("action")
+    if not name:
+        raise InvalidInput("an economic event needs an action")
+    action = ledger.actions.get(str(name))
+    if action is None:
+        known = ", ".join(sorted(ledger.actions))
+        raise UnknownAction(f"{name!r} is not a ValueFlows action (known: {known})", action=name)
+    return action
+
+
+def _measure(value: Mapping[str, Any] | None) -> Measure | None:
+    if value is None:
+        return None
+    return Measure(parse_decimal(value["hasNumericalValue"]), value.get("hasUnit"))
+
+
+def _state(row: Row | None, is_new: bool = False, iri: str | None = None) -> effects.ResourceState:
+    if row is None:
+        assert iri is not None
+        return effects.ResourceState(id=iri, is_new=is_new)
+
+    def m(name: str) -> Measure | None:
+        v = row.get(name + "Value")
+        return None if v is None else Measure(Decimal(v), row.get(name + "Unit"))
+
+    return effects.ResourceState(
+        id=row["id"],
+        accounting=m("accountingQuantity"),
+        onhand=m("onhandQuantity"),
+        current_location=row.get("currentLocation"),
+        contained_in=row.get("containedIn"),
+        primary_accountable=row.get("primaryAccountable"),
+        stage=row.get("stage"),
+        state=row.get("state"),
+    )
+
+
+def _resource_changes(r: effects.ResourceState) -> tuple[dict[str, Any], dict[str, list[str]]]:
+    def m(x: Measure | None) -> dict[str, Any] | None:
+        return None if x is None else {"hasNumericalValue": x.value, "hasUnit": x.unit}
+
+    values = {
+        "accountingQuantity": m(r.accounting),
+        "onhandQuantity": m(r.onhand),
+        "currentLocation": r.current_location,
+        "state": r.state,
+        "primaryAccountable": r.primary_accountable,
+        "containedIn": r.contained_in,
+        "stage": r.stage,
+    }
+    return normalize.properties(Kind.ECONOMIC_RESOURCE, values)
+
+
+def _check_correction(action: Action, values: Mapping[str, Any], corrected: Row | None) -> None:
+    if corrected is None:
+        return  # unknown or absent: the shapes report an unknown reference
+    if corrected["action"] != action.id:
+        raise InvalidInput(
+            f"a correction must have the action of the event it corrects ({corrected['action']})"
+        )
+    for name in ("resourceInventoriedAs", "toResourceInventoriedAs"):
+        if values.get(name) != corrected.get(name):
+            raise InvalidInput(f"a correction must name the same {name} as the event it corrects")
+
+
+def _check_signs(values: Mapping[str, Any]) -> None:
+    if values.get("corrects"):
+        return
+    for name in ("resourceQuantity", "effortQuantity"):
+        q = values.get(name)
+        if q is not None and q["hasNumericalValue"] < 0:
+            raise InvalidQuantity(
+                f"{name} is negative; only an event that corrects another may carry a negative quantity",
+                field=name,
+            )
+
+
+def record(
+    ledger: Ledger, event: Mapping[str, Any], new_resource: Mapping[str, Any] | None
+) -> tuple[str, str | None]:
+    values = normalize.values_of(Kind.ECONOMIC_EVENT, event)
+    action = _action(ledger, values)
+    _check_signs(values)
+    if not any(values.get(k) for k in ("hasPointInTime", "hasBeginning", "hasEnd")):
+        values["hasPointInTime"] = normalize.value_of(
+            field_map(Kind.ECONOMIC_EVENT)["hasPointInTime"], records.now()
+        )
+    event_iri = ids.mint(ledger.settings.base_iri, Kind.ECONOMIC_EVENT)
+
+    new_values: dict[str, Any] | None = None
+    new_iri: str | None = None
+    if new_resource is not None:
+        if action.create_resource not in ("optional", "optionalTo"):
+            raise InvalidInput(f"the action {action.id} cannot create a resource")
+        slot = (
+            "toResourceInventoriedAs" if action.create_resource == "optionalTo" else ("resourceInventoriedAs")
+        )
+        if values.get(slot):
+            raise InvalidInput(f"give either {slot} or newInventoriedResource, not both")
+        new_values = normalize.values_of(Kind.ECONOMIC_RESOURCE, new_resource, allowed=NEW_RESOURCE_FIELDS)
+        if not new_values.get("conformsTo") and values.get("resourceConformsTo"):
+            new_values["conformsTo"] = values["resourceConformsTo"]
+        new_iri = ids.mint(ledger.settings.base_iri, Kind.ECONOMIC_RESOURCE)
+        values[slot] = new_iri
+
+    def work(tx: Tx) -> tuple[str, str | None]:
+        existing = [
+            values[k]
+            for k in ("resourceInventoriedAs", "toResourceInventoriedAs")
+            if values.get(k) and values[k] != new_iri
+        ]
+        locked = {
+            row["resource"]["id"]: row["resource"]
+            for row in tx.rows(cypher.LOCK_RESOURCES, {"ids": sorted(existing)})
+        }
+        context = tx.one(
+            cypher.EVENT_CONTEXT,
+            {
+                "process": values.get("inputOf") or values.get("outputOf"),
+                "resourceSpec": values.get("resourceConformsTo"),
+                "corrects": values.get("corrects"),
+            },
+        )
+        assert context is not None
+
+        view = Graph()
+        views.add_record(view, Kind.ECONOMIC_EVENT, event_iri, values)
+        views.add_action(view, ledger.ontology.action_triples(action.id))
+        refs = normalize.referenced_ids(Kind.ECONOMIC_EVENT, values) - {new_iri}
+        if new_values is not None and new_iri is not None:
+            views.add_record(view, Kind.ECONOMIC_RESOURCE, new_iri, new_values)
+            refs |= normalize.referenced_ids(Kind.ECONOMIC_RESOURCE, new_values)
+        records.validate(ledger, tx, view, refs)
+        _check_correction(action, values, context["corrected"])
+
+        def state_of(slot: str) -> effects.ResourceState | None:
+            iri = values.get(slot)
+            if not iri:
+                return None
+            if iri == new_iri:
+                return _state(None, is_new=True, iri=iri)
+            return _state(locked.get(iri))
+
+        outputs = sorted(set(context["processOutputs"]))
+        facts = effects.EventFacts(
+            action=action,
+            provider=values["provider"],
+            receiver=values["receiver"],
+            resource_quantity=_measure(values.get("resourceQuantity")),
+            at_location=values.get("atLocation"),
+            to_location=values.get("toLocation"),
+            state=values.get("state"),
+            process_based_on=context["processBasedOn"],
+            container=outputs[0] if len(outputs) == 1 else None,
+        )
+        outcome = effects.apply(facts, state_of("resourceInventoriedAs"), state_of("toResourceInventoriedAs"))
+        stamp = records.now()
+        for resource in (outcome.resource, outcome.to_resource):
+            if resource is None:
+                continue
+            props, rels = _resource_changes(resource)
+            if resource.id == new_iri and new_values is not None:
+                base_props, base_rels = normalize.properties(Kind.ECONOMIC_RESOURCE, new_values)
+                props = {**base_props, **props}
+                rels = {**base_rels, **{k: v for k, v in rels.items() if v}}
+                props.update(id=new_iri, rev=1, createdAt=stamp, updatedAt=stamp)
+                props = {k: v for k, v in props.items() if v is not None}
+                tx.rows(cypher.CREATE_RECORD[Kind.ECONOMIC_RESOURCE], {"props": props, "rels": rels})
+            else:
+                props["updatedAt"] = stamp
+                params = {"id": resource.id, "props": props, "rels": rels, "replace": list(rels)}
+                tx.rows(cypher.UPDATE_RECORD[Kind.ECONOMIC_RESOURCE], params)
+
+        props, rels = normalize.properties(Kind.ECONOMIC_EVENT, values)
+        props.update(
+            id=event_iri,
+            rev=1,
+            createdAt=stamp,
+            updatedAt=stamp,
+            impliedTransfer=outcome.implied_transfer,
+        )
+        props = {k: v for k, v in props.items() if v is not None}
+        tx.rows(cypher.CREATE_RECORD[Kind.ECONOMIC_EVENT], {"props": props, "rels": rels})
+        return event_iri, new_iri
+
+    return ledger.store.write(work)
+
+
+def update(ledger: Ledger, params: Mapping[str, Any]) -> str:
+    """Events are immutable but for note, agreedIn and triggeredBy (vf-graphql's update params)."""
+    return records.update(
+        ledger,
+        Kind.ECONOMIC_EVENT,
+        params,
+        enrich=lambda view, merged: views.add_action(
+            view, ledger.ontology.action_triples(str(merged.get("action")))
+        ),
+    )

@@ -1,0 +1,76 @@
+"""The ledger: every use case that changes the graph.
+
+Each public method is one write: it builds the RDF view of the write (:mod:`vfgraph.vocab.views`),
+validates it with the SHACL shapes, applies the action's effects (:mod:`vfgraph.domain.effects`) and stores
+the result, all inside one Neo4j transaction; it returns the IRI of the record written. Nothing is stored
+when any step fails.
+
+Parameters are mappings keyed by the vf-graphql input field names (``resourceQuantity``, ``provider`` ...),
+with plain values: strings, :class:`decimal.Decimal`, :class:`datetime.datetime`, booleans, lists, and for a
+measure a mapping ``{"hasNumericalValue": Decimal, "hasUnit": IRI}``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from vfgraph.domain.actions import Action
+from vfgraph.domain.kinds import Kind
+from vfgraph.settings import Settings
+from vfgraph.store.driver import Store
+from vfgraph.vocab.ontology import Ontology
+from vfgraph.vocab.shacl import ShapesValidator
+
+Params = Mapping[str, Any]
+
+
+@dataclass
+class Ledger:
+    """The long-lived objects a write needs (built once by :func:`vfgraph.bootstrap.open_ledger`)."""
+
+    settings: Settings
+    store: Store
+    ontology: Ontology
+    validator: ShapesValidator
+
+    @property
+    def actions(self) -> Mapping[str, Action]:
+        return self.ontology.actions
+
+    def create(self, kind: Kind, params: Params) -> str:
+        """Create a record of any kind but EconomicEvent and EconomicResource; returns its IRI."""
+        from vfgraph.services import records
+
+        return records.create(self, kind, params)
+
+    def update(self, kind: Kind, params: Params) -> str:
+        """Update the record named by ``params["revisionId"]`` (which must be current)."""
+        from vfgraph.services import records
+
+        return records.update(self, kind, params)
+
+    def delete(self, kind: Kind, *, revision_id: str | None = None, iri: str | None = None) -> bool:
+        """Delete a record that nothing refers to; refused with IMMUTABLE when something does."""
+        from vfgraph.services import records
+
+        return records.delete(self, kind, revision_id=revision_id, iri=iri)
+
+    def record_event(self, event: Params, new_resource: Params | None = None) -> tuple[str, str | None]:
+        """Record an EconomicEvent and apply its effects; returns (event IRI, new resource IRI)."""
+        from vfgraph.services import events
+
+        return events.record(self, event, new_resource)
+
+    def update_event(self, params: Params) -> str:
+        """Change an event's note, agreedIn or triggeredBy (events are otherwise immutable)."""
+        from vfgraph.services import events
+
+        return events.update(self, params)
+
+    def update_resource(self, params: Params) -> str:
+        """Change a resource's descriptive fields (quantities change only through events)."""
+        from vfgraph.services import records
+
+        return records.update(self, Kind.ECONOMIC_RESOURCE, params)

@@ -1,0 +1,146 @@
+"""Creating, updating and deleting records other than events (agents, units, specifications, processes,
+resources' descriptive fields, agent relationships)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from rdflib import Graph
+
+from vfgraph.domain import ids
+from vfgraph.domain.fields import UPDATABLE, FieldType, field_map
+from vfgraph.domain.kinds import Kind
+from vfgraph.errors import Immutable, InvalidInput, NotFound, ShaclViolation, StaleRevision
+from vfgraph.services import normalize
+from vfgraph.store.cypher import write as cypher
+from vfgraph.store.driver import Row, Tx
+from vfgraph.vocab import views
+
+if TYPE_CHECKING:
+    from vfgraph.services.ledger import Ledger
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat().replace("+00:00", "Z")
+
+
+def validate(ledger: Ledger, tx: Tx, view: Graph, refs: set[str]) -> None:
+    """Type the referenced records from the store, then run the shapes; raise on any violation."""
+    if refs:
+        for row in tx.rows(cypher.LABELS_OF, {"ids": sorted(refs)}):
+            views.add_type(view, row["id"], row["labels"])
+    violations = ledger.validator.validate(view)
+    if violations:
+        raise ShaclViolation(violations)
+
+
+def create(ledger: Ledger, kind: Kind, params: Mapping[str, Any]) -> str:
+    if kind in (Kind.ECONOMIC_EVENT, Kind.ECONOMIC_RESOURCE):
+        raise InvalidInput(f"{kind.value} records are created by recording economic events")
+    values = normalize.values_of(kind, params)
+    iri = ids.mint(ledger.settings.base_iri, kind)
+
+    def work(tx: Tx) -> str:
+        view = Graph()
+        views.add_record(view, kind, iri, values)
+        validate(ledger, tx, view, normalize.referenced_ids(kind, values))
+        props, rels = normalize.properties(kind, values)
+        stamp = now()
+        props.update(id=iri, rev=1, createdAt=stamp, updatedAt=stamp)
+        props = {k: v for k, v in props.items() if v is not None}
+        tx.rows(cypher.CREATE_RECORD[kind], {"props": props, "rels": rels})
+        return iri
+
+    return ledger.store.write(work)
+
+
+def current_values(kind: Kind, state: Row) -> dict[str, Any]:
+    """The values of a stored record, keyed by field name (the inverse of normalize.properties)."""
+    props: Mapping[str, Any] = state["props"]
+    out: dict[str, Any] = {}
+    by_rel: dict[str, list[str]] = {}
+    for r in state["rels"]:
+        by_rel.setdefault(r["rel"], []).append(r["id"])
+    for name, field in field_map(kind).items():
+        if field.rel is not None:
+            targets = by_rel.get(field.rel, [])
+            if targets:
+                out[name] = targets if field.type is FieldType.REFS else targets[0]
+        elif field.type is FieldType.MEASURE:
+            if props.get(name + "Value") is not None:
+                out[name] = {
+                    "hasNumericalValue": props[name + "Value"],
+                    "hasUnit": props.get(name + "Unit"),
+                }
+        elif props.get(name) is not None:
+            out[name] = props[name]
+    return out
+
+
+def load_state(tx: Tx, kind: Kind, iri: str, rev: int | None) -> Row:
+    state = tx.one(cypher.RECORD_STATE, {"id": iri})
+    if state is None or kind.value not in state["labels"]:
+        raise NotFound(f"no {kind.value} with id {iri}", id=iri)
+    current = state["props"].get("rev")
+    if rev is not None and current != rev:
+        raise StaleRevision(
+            f"{iri} is at revision {current}, not {rev}; reload it and try again",
+            id=iri,
+            currentRevisionId=ids.revision_id(iri, current),
+        )
+    return state
+
+
+def update(
+    ledger: Ledger,
+    kind: Kind,
+    params: Mapping[str, Any],
+    enrich: Callable[[Graph, Mapping[str, Any]], None] | None = None,
+) -> str:
+    if "revisionId" not in params or not params["revisionId"]:
+        raise InvalidInput("revisionId is required to update a record")
+    iri, rev = ids.parse_revision_id(str(params["revisionId"]))
+    changes = normalize.values_of(kind, params, allowed=UPDATABLE[kind])
+
+    def work(tx: Tx) -> str:
+        state = load_state(tx, kind, iri, rev)
+        merged = current_values(kind, state)
+        merged.update(changes)
+        merged = {k: v for k, v in merged.items() if v is not None}
+        view = Graph()
+        views.add_record(view, kind, iri, merged)
+        if enrich is not None:
+            enrich(view, merged)
+        validate(ledger, tx, view, normalize.referenced_ids(kind, merged))
+        props, rels = normalize.properties(kind, changes)
+        props["updatedAt"] = now()
+        tx.rows(
+            cypher.UPDATE_RECORD[kind],
+            {"id": iri, "props": props, "rels": rels, "replace": list(rels)},
+        )
+        return iri
+
+    return ledger.store.write(work)
+
+
+def delete(ledger: Ledger, kind: Kind, *, revision_id: str | None, iri: str | None) -> bool:
+    rev: int | None = None
+    if revision_id is not None:
+        iri, rev = ids.parse_revision_id(revision_id)
+    if iri is None:
+        raise InvalidInput("a revisionId or an id is required")
+    target = iri
+
+    def work(tx: Tx) -> bool:
+        state = load_state(tx, kind, target, rev)
+        if state["incoming"]:
+            raise Immutable(
+                f"{target} is referred to by {state['incoming']} other records and cannot be deleted",
+                id=target,
+            )
+        tx.rows(cypher.DELETE_NODE, {"id": target})
+        return True
+
+    return ledger.store.write(work)

@@ -1,0 +1,83 @@
+"""Settings: the only module that reads the environment.
+
+Every knob is an environment variable with a ``VFGRAPH_`` prefix; :meth:`Settings.from_env` reads them
+once and the rest of the code receives the frozen result.
+
+=============================  =================================================  ==========================
+variable                       meaning                                            default
+=============================  =================================================  ==========================
+VFGRAPH_NEO4J_URI              Bolt URI of an existing Neo4j (``neo4j://...``);    unset: the project starts
+                               when set, vfgraph starts no server of its own       its own on 127.0.0.1
+VFGRAPH_NEO4J_USER             Neo4j user                                         ``neo4j``
+VFGRAPH_NEO4J_PASSWORD         Neo4j password                                     generated once, kept in
+                                                                                  ``.neo4j/password``
+VFGRAPH_NEO4J_DATABASE         database name                                      ``neo4j``
+VFGRAPH_NEO4J_BOLT_PORT        Bolt port of the project's own server              ``7687``
+VFGRAPH_NEO4J_HOME             folder of the project's own server                 ``<repo>/.neo4j``
+VFGRAPH_NEO4J_HEAP             heap of the project's own server                   ``2g``
+VFGRAPH_NEO4J_PAGECACHE        page cache of the project's own server             ``2g``
+VFGRAPH_BASE_IRI               base IRI for new records                           ``http://127.0.0.1:8000/id/``
+VFGRAPH_HOST, VFGRAPH_PORT     where the API listens                              ``127.0.0.1``, ``8000``
+VFGRAPH_MAX_PAGE_SIZE          hard maximum of ``first``/``last``                 ``100``
+VFGRAPH_DEFAULT_PAGE_SIZE      page size when a client gives none                 ``20``
+=============================  =================================================  ==========================
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    neo4j_uri: str
+    neo4j_user: str
+    neo4j_password: str | None
+    neo4j_database: str
+    neo4j_external: bool
+    neo4j_bolt_port: int
+    neo4j_home: Path
+    neo4j_heap: str
+    neo4j_pagecache: str
+    base_iri: str
+    host: str
+    port: int
+    max_page_size: int
+    default_page_size: int
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        """Read the settings from ``env`` (default: the process environment)."""
+        e = os.environ if env is None else env
+        port = int(e.get("VFGRAPH_NEO4J_BOLT_PORT", "7687"))
+        home = Path(e.get("VFGRAPH_NEO4J_HOME", str(REPO_ROOT / ".neo4j"))).resolve()
+        uri = e.get("VFGRAPH_NEO4J_URI", "")
+        password = e.get("VFGRAPH_NEO4J_PASSWORD") or None
+        if password is None and not uri:
+            stored = home / "password"
+            if stored.exists():
+                password = stored.read_text().strip()
+        base_iri = e.get("VFGRAPH_BASE_IRI", "http://127.0.0.1:8000/id/")
+        if not base_iri.endswith(("/", "#")):
+            base_iri += "/"
+        return cls(
+            neo4j_uri=uri or f"bolt://127.0.0.1:{port}",
+            neo4j_user=e.get("VFGRAPH_NEO4J_USER", "neo4j"),
+            neo4j_password=password,
+            neo4j_database=e.get("VFGRAPH_NEO4J_DATABASE", "neo4j"),
+            neo4j_external=bool(uri),
+            neo4j_bolt_port=port,
+            neo4j_home=home,
+            neo4j_heap=e.get("VFGRAPH_NEO4J_HEAP", "2g"),
+            neo4j_pagecache=e.get("VFGRAPH_NEO4J_PAGECACHE", "2g"),
+            base_iri=base_iri,
+            host=e.get("VFGRAPH_HOST", "127.0.0.1"),
+            port=int(e.get("VFGRAPH_PORT", "8000")),
+            max_page_size=int(e.get("VFGRAPH_MAX_PAGE_SIZE", "100")),
+            default_page_size=int(e.get("VFGRAPH_DEFAULT_PAGE_SIZE", "20")),
+        )

@@ -1,0 +1,16 @@
+"""Constraints and indexes, created by ``vfgraph init`` and at app start-up (all idempotent)."""
+
+from __future__ import annotations
+
+from vfgraph.domain.kinds import Kind
+
+_UNIQUE = "CREATE CONSTRAINT {name} IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
+
+SCHEMA_STATEMENTS: tuple[str, ...] = (
+    _UNIQUE.format(name="record_id", label="Record"),
+    *(_UNIQUE.format(name=f"{k.value.lower()}_id", label=k.value) for k in Kind),
+    _UNIQUE.format(name="agent_id", label="Agent"),
+    "CREATE INDEX event_action IF NOT EXISTS FOR (n:EconomicEvent) ON (n.action)",
+    "CREATE INDEX event_time IF NOT EXISTS FOR (n:EconomicEvent) ON (n.hasPointInTime)",
+    "CREATE INDEX resource_tracking IF NOT EXISTS FOR (n:EconomicResource) ON (n.trackingIdentifier)",
+)

@@ -1,0 +1,183 @@
+"""The RDF namespaces vfgraph writes: ValueFlows (``vf:``) and vfgraph's own terms (``vfg:``).
+
+Both are closed (``_fail = True``): asking for a term that is not listed raises ``AttributeError``,
+so a typo in a property name fails loudly instead of producing a stray IRI. The lists mirror
+``ontology/vf.ttl`` and ``ontology/vfgraph.ttl``; a unit test keeps them in step.
+"""
+
+from __future__ import annotations
+
+from rdflib.namespace import DefinedNamespace, Namespace
+from rdflib.term import URIRef
+
+VF_IRI = "https://w3id.org/valueflows/ont/vf#"
+VFG_IRI = "https://w3id.org/vfgraph/ns#"
+SHAPES_IRI = "https://w3id.org/vfgraph/shapes#"
+
+
+class VF(DefinedNamespace):
+    """
+    ValueFlows 1.0: the terms vfgraph uses.
+
+    Source: ontology/vf.ttl (vfgraph's rendition of https://w3id.org/valueflows/ont/vf).
+    """
+
+    _fail = True
+
+    # Classes
+    Agent: URIRef  # someone or something taking part in economic activity
+    Person: URIRef  # an individual human agent
+    Organization: URIRef  # a group acting as one agent
+    EcologicalAgent: URIRef  # a living system treated as an agent
+    Unit: URIRef  # a unit of measure
+    Measure: URIRef  # a number with its unit
+    SpatialThing: URIRef  # a place
+    ResourceSpecification: URIRef  # a kind of resource
+    ProcessSpecification: URIRef  # a kind of process, also a stage
+    EconomicResource: URIRef  # a tracked resource
+    Process: URIRef  # an activity with inputs and outputs
+    EconomicEvent: URIRef  # a recorded economic fact
+    Action: URIRef  # the verb of an event
+
+    # Behaviour classes (value sets of the behaviour properties)
+    InputOutput: URIRef
+    PairsWith: URIRef
+    CreateResource: URIRef
+    EventQuantity: URIRef
+    AccountingEffect: URIRef
+    OnhandEffect: URIRef
+    LocationEffect: URIRef
+    ContainedEffect: URIRef
+    AccountableEffect: URIRef
+    StageEffect: URIRef
+    StateEffect: URIRef
+
+    # Behaviour properties of actions
+    inputOutput: URIRef
+    pairsWith: URIRef
+    createResource: URIRef
+    eventQuantity: URIRef
+    accountingEffect: URIRef
+    onhandEffect: URIRef
+    locationEffect: URIRef
+    containedEffect: URIRef
+    accountableEffect: URIRef
+    stageEffect: URIRef
+    stateEffect: URIRef
+
+    # Behaviour values
+    input: URIRef
+    output: URIRef
+    outputInput: URIRef
+    optional: URIRef
+    optionalTo: URIRef
+    resource: URIRef
+    effort: URIRef
+    both: URIRef
+    increment: URIRef
+    decrement: URIRef
+    decrementIncrement: URIRef
+    incrementTo: URIRef
+    update: URIRef
+    updateTo: URIRef
+    remove: URIRef
+    new: URIRef
+    notApplicable: URIRef
+
+    # Actions ("raise" is a Python keyword: see _extras, use VF["raise"])
+    accept: URIRef
+    cite: URIRef
+    combine: URIRef
+    consume: URIRef
+    copy: URIRef
+    deliverService: URIRef
+    dropoff: URIRef
+    lower: URIRef
+    modify: URIRef
+    move: URIRef
+    pickup: URIRef
+    produce: URIRef
+    separate: URIRef
+    transfer: URIRef
+    transferAllRights: URIRef
+    transferCustody: URIRef
+    use: URIRef
+    work: URIRef
+
+    # Descriptive properties
+    name: URIRef
+    note: URIRef
+    image: URIRef
+    classifiedAs: URIRef
+    resourceClassifiedAs: URIRef
+
+    # Units and measures
+    label: URIRef
+    symbol: URIRef
+    omUnitIdentifier: URIRef
+    hasNumericalValue: URIRef
+    hasUnit: URIRef
+
+    # Resource specifications
+    defaultUnitOfResource: URIRef
+    defaultUnitOfEffort: URIRef
+    substitutable: URIRef
+
+    # Processes and time
+    hasBeginning: URIRef
+    hasEnd: URIRef
+    hasPointInTime: URIRef
+    finished: URIRef
+    inScopeOf: URIRef
+    basedOn: URIRef
+
+    # Economic resources
+    trackingIdentifier: URIRef
+    conformsTo: URIRef
+    accountingQuantity: URIRef
+    onhandQuantity: URIRef
+    unitOfEffort: URIRef
+    primaryAccountable: URIRef
+    containedIn: URIRef
+    stage: URIRef
+    state: URIRef
+    currentLocation: URIRef
+
+    # Economic events
+    action: URIRef
+    provider: URIRef
+    receiver: URIRef
+    resourceInventoriedAs: URIRef
+    toResourceInventoriedAs: URIRef
+    resourceQuantity: URIRef
+    effortQuantity: URIRef
+    resourceConformsTo: URIRef
+    inputOf: URIRef
+    outputOf: URIRef
+    triggeredBy: URIRef
+    corrects: URIRef
+    toLocation: URIRef  # vf-graphql's atLocation
+
+    # Valid non-python identifiers
+    _extras = [
+        "raise",
+    ]
+
+    _NS = Namespace(VF_IRI)
+
+
+class VFG(DefinedNamespace):
+    """
+    vfgraph's own terms.
+
+    Source: ontology/vfgraph.ttl
+    """
+
+    _fail = True
+
+    revisionId: URIRef  # opaque token that changes on every write of a record
+    createdAt: URIRef  # when the record was first stored
+    updatedAt: URIRef  # when the record was last changed
+    agreedIn: URIRef  # IRI of an agreement governing an event (vf-graphql's agreedIn)
+
+    _NS = Namespace(VFG_IRI)

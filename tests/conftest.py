@@ -1,0 +1,41 @@
+"""Fixtures shared by every test folder.
+
+Markers come from the folder a test lives in (tests/unit, tests/neo4j, tests/e2e), so nobody forgets one.
+Tests in tests/neo4j and tests/e2e run against the real Neo4j that `make test` starts (`vfgraph neo4j start`);
+if it does not answer they FAIL, never skip. The schema is created once per session; tests isolate
+themselves by creating their own records (every IRI is fresh) and never rely on an empty database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from vfgraph.services.ledger import Ledger
+from vfgraph.settings import Settings
+
+TESTS = Path(__file__).parent
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        folder = Path(str(item.fspath)).relative_to(TESTS).parts[0]
+        if folder in ("unit", "neo4j", "e2e"):
+            item.add_marker(getattr(pytest.mark, folder))
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    return Settings.from_env()
+
+
+@pytest.fixture(scope="session")
+def ledger(settings: Settings) -> Iterator[Ledger]:
+    """A Ledger on the real Neo4j, schema created once."""
+    from vfgraph.bootstrap import open_ledger
+
+    with open_ledger(settings) as ledger:
+        ledger.store.ensure_schema()
+        yield ledger
