@@ -11,7 +11,8 @@ Each rule below is one of the ValueFlows 1.0 action behaviour properties; the va
   ``updateTo`` sets T's to the event's toLocation (else R's location).
 - ``vf:containedEffect``: ``update`` puts R inside the container (T, or the process's output resource);
   ``remove`` takes R out of whatever contains it.
-- ``vf:accountableEffect``: ``new`` makes the receiver R's primaryAccountable when R is new or has none;
+- ``vf:accountableEffect``: ``new`` makes the receiver R's primaryAccountable when R is new or has none
+  (T's, for an action that creates its to-resource, i.e. copy);
   ``updateTo`` makes the receiver T's primaryAccountable.
 - ``vf:stageEffect``: ``update`` sets R's stage to the process specification its process is based on.
 - ``vf:stateEffect``: ``update`` sets R's state to the event's state (when given); ``updateTo`` sets T's state
@@ -147,8 +148,9 @@ def apply(facts: EventFacts, resource: ResourceState | None, to_resource: Resour
                 r = replace(r, contained_in=container)
         elif a.contained_effect == "remove":
             r = replace(r, contained_in=None)
-        if a.accountable_effect == "new" and (r.is_new or r.primary_accountable is None):
-            r = replace(r, primary_accountable=facts.receiver)
+        if a.accountable_effect == "new" and a.create_resource != "optionalTo":
+            if r.is_new or r.primary_accountable is None:
+                r = replace(r, primary_accountable=facts.receiver)
         if a.stage_effect == "update" and facts.process_based_on:
             r = replace(r, stage=facts.process_based_on)
         if a.state_effect == "update" and facts.state is not None:
@@ -159,6 +161,12 @@ def apply(facts: EventFacts, resource: ResourceState | None, to_resource: Resour
             loc = facts.to_location or (r.current_location if r is not None else None)
             if loc is not None:
                 t = replace(t, current_location=loc)
+        # "new" effects of an action that creates its *to* resource (copy) land on T.
+        if a.create_resource == "optionalTo":
+            if a.location_effect == "new" and facts.to_location:
+                t = replace(t, current_location=facts.to_location)
+            if a.accountable_effect == "new" and (t.is_new or t.primary_accountable is None):
+                t = replace(t, primary_accountable=facts.receiver)
         if a.accountable_effect == "updateTo":
             t = replace(t, primary_accountable=facts.receiver)
         if a.state_effect == "updateTo":

@@ -165,6 +165,11 @@ def record(
         )
         assert context is not None
 
+        if new_values is not None and not new_values.get("conformsTo"):
+            # A resource created by a transfer, move or copy is of the same kind as its source.
+            source = locked.get(values.get("resourceInventoriedAs") or "")
+            if source is not None and source.get("conformsTo"):
+                new_values["conformsTo"] = source["conformsTo"]
         view = Graph()
         views.add_record(view, Kind.ECONOMIC_EVENT, event_iri, values)
         views.add_action(view, ledger.ontology.action_triples(action.id))

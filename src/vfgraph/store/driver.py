@@ -49,7 +49,10 @@ class Store:
     @classmethod
     def connect(cls, settings: Settings) -> Store:
         auth = (settings.neo4j_user, settings.neo4j_password or "")
-        driver = neo4j.GraphDatabase.driver(settings.neo4j_uri, auth=auth)
+        # Notifications (e.g. "relationship type does not exist yet" on a fresh database) are noise here.
+        driver = neo4j.GraphDatabase.driver(
+            settings.neo4j_uri, auth=auth, notifications_min_severity="OFF"
+        )
         try:
             driver.verify_connectivity()
         except (ServiceUnavailable, OSError) as e:

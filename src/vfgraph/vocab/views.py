@@ -18,7 +18,7 @@ from rdflib.namespace import RDF, XSD
 from vfgraph.domain.fields import FIELDS, FieldType
 from vfgraph.domain.kinds import Kind
 from vfgraph.domain.quantities import format_decimal
-from vfgraph.vocab.namespaces import VF, VFG_IRI
+from vfgraph.vocab.namespaces import VF, VF_IRI, VFG_IRI
 
 # Kinds that ValueFlows 1.0 no longer defines are typed in vfgraph's namespace.
 _NOT_IN_VF = {Kind.AGENT_RELATIONSHIP, Kind.AGENT_RELATIONSHIP_ROLE}
@@ -59,9 +59,11 @@ def add_record(g: Graph, kind: Kind, iri: str, values: Mapping[str, Any]) -> URI
         value = values.get(field.name)
         if value is None:
             continue
-        pred = URIRef(VF[field.rdf])
+        pred = URIRef(VF_IRI + field.rdf)
         t = field.type
-        if t is FieldType.STRING:
+        if field.name == "action":  # stored as the action's local name
+            g.add((node, pred, URIRef(VF_IRI + str(value))))
+        elif t is FieldType.STRING:
             g.add((node, pred, _literal(str(value))))
         elif t is FieldType.URI:
             g.add((node, pred, _uri_value(field.name, value)))

@@ -74,14 +74,14 @@ def _relink(rel: str) -> str:
 
 
 def _create(kind: Kind) -> str:
-    lines = [f"CREATE (n:{kind.labels})", "SET n = $props"]
+    lines = [f"CREATE (n:{kind.labels})", "SET n = $props", "WITH n"]
     lines += [_link(rel) for rel in dict.fromkeys(rel_types(kind))]
     lines.append("RETURN n.id AS id")
     return "\n".join(lines)
 
 
 def _update(kind: Kind) -> str:
-    lines = [f"MATCH (n:{kind.value} {{id: $id}})", "SET n += $props, n.rev = n.rev + 1"]
+    lines = [f"MATCH (n:{kind.value} {{id: $id}})", "SET n += $props, n.rev = n.rev + 1", "WITH n"]
     lines += [_relink(rel) for rel in dict.fromkeys(rel_types(kind))]
     lines.append("RETURN n.id AS id, n.rev AS rev")
     return "\n".join(lines)
