@@ -13,6 +13,9 @@ from decimal import Decimal, InvalidOperation
 from vfgraph.errors import InvalidQuantity
 
 ZERO = Decimal(0)
+# Quantities beyond this many decimal places either way are refused: no real measure needs them, and
+# unbounded exponents would make every sum arbitrarily slow.
+MAX_EXPONENT = 30
 
 
 def parse_decimal(value: object, what: str = "quantity") -> Decimal:
@@ -25,6 +28,10 @@ def parse_decimal(value: object, what: str = "quantity") -> Decimal:
         d = None
     if d is None or not d.is_finite():
         raise InvalidQuantity(f"{what}: {value!r} is not a decimal number")
+    if d and not -MAX_EXPONENT <= d.adjusted() <= MAX_EXPONENT:
+        raise InvalidQuantity(
+            f"{what}: {value!r} is outside the range vfgraph stores (1e-{MAX_EXPONENT} to 1e{MAX_EXPONENT})"
+        )
     return d
 
 
