@@ -118,7 +118,10 @@ def _check_signs(values: Mapping[str, Any]) -> None:
 
 
 def record(
-    ledger: Ledger, event: Mapping[str, Any], new_resource: Mapping[str, Any] | None
+    ledger: Ledger,
+    event: Mapping[str, Any],
+    new_resource: Mapping[str, Any] | None,
+    iris: tuple[str, str | None] | None = None,
 ) -> tuple[str, str | None]:
     values = normalize.values_of(Kind.ECONOMIC_EVENT, event)
     action = _action(ledger, values)
@@ -127,7 +130,7 @@ def record(
         values["hasPointInTime"] = normalize.value_of(
             field_map(Kind.ECONOMIC_EVENT)["hasPointInTime"], records.now()
         )
-    event_iri = ids.mint(ledger.settings.base_iri, Kind.ECONOMIC_EVENT)
+    event_iri = iris[0] if iris else ids.mint(ledger.settings.base_iri, Kind.ECONOMIC_EVENT)
 
     new_values: dict[str, Any] | None = None
     new_iri: str | None = None
@@ -142,7 +145,7 @@ def record(
         new_values = normalize.values_of(Kind.ECONOMIC_RESOURCE, new_resource, allowed=NEW_RESOURCE_FIELDS)
         if not new_values.get("conformsTo") and values.get("resourceConformsTo"):
             new_values["conformsTo"] = values["resourceConformsTo"]
-        new_iri = ids.mint(ledger.settings.base_iri, Kind.ECONOMIC_RESOURCE)
+        new_iri = (iris[1] if iris else None) or ids.mint(ledger.settings.base_iri, Kind.ECONOMIC_RESOURCE)
         values[slot] = new_iri
 
     def work(tx: Tx) -> tuple[str, str | None]:

@@ -39,11 +39,19 @@ class Ledger:
     def actions(self) -> Mapping[str, Action]:
         return self.ontology.actions
 
-    def create(self, kind: Kind, params: Params) -> str:
-        """Create a record of any kind but EconomicEvent and EconomicResource; returns its IRI."""
+    def create(self, kind: Kind, params: Params, iri: str | None = None) -> str:
+        """Create a record of any kind but EconomicEvent and EconomicResource; returns its IRI.
+
+        ``iri`` keeps a given IRI (imports, demo data) instead of minting one.
+        """
         from vfgraph.services import records
 
-        return records.create(self, kind, params)
+        return records.create(self, kind, params, iri)
+
+    def exists(self, iri: str) -> bool:
+        from vfgraph.services import records
+
+        return records.exists(self, iri)
 
     def update(self, kind: Kind, params: Params) -> str:
         """Update the record named by ``params["revisionId"]`` (which must be current)."""
@@ -57,11 +65,19 @@ class Ledger:
 
         return records.delete(self, kind, revision_id=revision_id, iri=iri)
 
-    def record_event(self, event: Params, new_resource: Params | None = None) -> tuple[str, str | None]:
-        """Record an EconomicEvent and apply its effects; returns (event IRI, new resource IRI)."""
+    def record_event(
+        self,
+        event: Params,
+        new_resource: Params | None = None,
+        iris: tuple[str, str | None] | None = None,
+    ) -> tuple[str, str | None]:
+        """Record an EconomicEvent and apply its effects; returns (event IRI, new resource IRI).
+
+        ``iris`` keeps given IRIs for the event and the new resource instead of minting them.
+        """
         from vfgraph.services import events
 
-        return events.record(self, event, new_resource)
+        return events.record(self, event, new_resource, iris)
 
     def update_event(self, params: Params) -> str:
         """Change an event's note, agreedIn or triggeredBy (events are otherwise immutable)."""

@@ -22,6 +22,10 @@ if TYPE_CHECKING:
     from vfgraph.services.ledger import Ledger
 
 
+def exists(ledger: Ledger, iri: str) -> bool:
+    return bool(ledger.store.rows(cypher.RECORD_EXISTS, {"id": iri}))
+
+
 def now() -> str:
     return datetime.now(UTC).isoformat().replace("+00:00", "Z")
 
@@ -36,11 +40,11 @@ def validate(ledger: Ledger, tx: Tx, view: Graph, refs: set[str]) -> None:
         raise ShaclViolation(violations)
 
 
-def create(ledger: Ledger, kind: Kind, params: Mapping[str, Any]) -> str:
+def create(ledger: Ledger, kind: Kind, params: Mapping[str, Any], iri: str | None = None) -> str:
     if kind in (Kind.ECONOMIC_EVENT, Kind.ECONOMIC_RESOURCE):
         raise InvalidInput(f"{kind.value} records are created by recording economic events")
     values = normalize.values_of(kind, params)
-    iri = ids.mint(ledger.settings.base_iri, kind)
+    iri = iri or ids.mint(ledger.settings.base_iri, kind)
 
     def work(tx: Tx) -> str:
         view = Graph()

@@ -53,6 +53,10 @@ RETURN n {.*} AS props, labels(n) AS labels,
        COUNT { (n)<--() } AS incoming
 """
 
+RECORD_EXISTS = """
+MATCH (n:Record {id: $id}) RETURN n.id AS id
+"""
+
 DELETE_NODE = """
 MATCH (n:Record {id: $id})
 DETACH DELETE n
