@@ -8,7 +8,6 @@ from contextlib import contextmanager
 from vfgraph.services.ledger import Ledger
 from vfgraph.settings import Settings
 from vfgraph.store.driver import Store
-from vfgraph.vocab.files import shapes_dir
 from vfgraph.vocab.ontology import load_ontology
 from vfgraph.vocab.shacl import ShapesValidator
 
@@ -18,8 +17,8 @@ def build_ledger(settings: Settings, store: Store | None = None) -> Ledger:
     return Ledger(
         settings=settings,
         store=store if store is not None else Store.connect(settings),
-        ontology=load_ontology(),
-        validator=ShapesValidator(shapes_dir()),
+        ontology=load_ontology(settings.ontology_dir),
+        validator=ShapesValidator(settings.shapes_dir),
     )
 
 

@@ -20,6 +20,8 @@ VFGRAPH_BASE_IRI               base IRI for new records                         
 VFGRAPH_HOST, VFGRAPH_PORT     where the API listens                              ``127.0.0.1``, ``8000``
 VFGRAPH_MAX_PAGE_SIZE          hard maximum of ``first``/``last``                 ``100``
 VFGRAPH_DEFAULT_PAGE_SIZE      page size when a client gives none                 ``20``
+VFGRAPH_ONTOLOGY_DIR           folder of vf.ttl and vfgraph.ttl                   ``<repo>/ontology``
+VFGRAPH_SHAPES_DIR             folder of the SHACL shapes                         ``<repo>/shapes``
 =============================  =================================================  ==========================
 """
 
@@ -49,6 +51,8 @@ class Settings:
     port: int
     max_page_size: int
     default_page_size: int
+    ontology_dir: Path
+    shapes_dir: Path
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -80,4 +84,6 @@ class Settings:
             port=int(e.get("VFGRAPH_PORT", "8000")),
             max_page_size=int(e.get("VFGRAPH_MAX_PAGE_SIZE", "100")),
             default_page_size=int(e.get("VFGRAPH_DEFAULT_PAGE_SIZE", "20")),
+            ontology_dir=Path(e.get("VFGRAPH_ONTOLOGY_DIR", str(REPO_ROOT / "ontology"))),
+            shapes_dir=Path(e.get("VFGRAPH_SHAPES_DIR", str(REPO_ROOT / "shapes"))),
         )

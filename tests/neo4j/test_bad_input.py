@@ -227,3 +227,18 @@ def test_a_failed_event_leaves_the_resource_untouched(world: World) -> None:
     )
     assert world.resource(lot) == before
     assert Decimal(before["accountingQuantityValue"]) == 5
+
+
+def test_a_person_with_no_fields_at_all_is_refused(world: World) -> None:
+    refused(world, "SHACL_VIOLATION", lambda: world.ledger.create(Kind.PERSON, {}))
+
+
+def test_an_event_may_name_the_agreement_it_follows(world: World) -> None:
+    lot = world.stock("5")
+    world.event(
+        "lower",
+        resourceInventoriedAs=lot,
+        resourceQuantity=qty("1", world.kg),
+        agreedIn="https://example.org/agreements/42",
+    )
+    assert world.resource(lot)["accountingQuantityValue"] == "4"

@@ -108,6 +108,7 @@ class VF(DefinedNamespace):
     name: URIRef
     note: URIRef
     image: URIRef
+    imageList: URIRef
     classifiedAs: URIRef
     resourceClassifiedAs: URIRef
 
@@ -156,10 +157,14 @@ class VF(DefinedNamespace):
     outputOf: URIRef
     triggeredBy: URIRef
     corrects: URIRef
-    toLocation: URIRef  # vf-graphql's atLocation
+    toLocation: URIRef
+
+    # Pre-1.0 terms that vf-graphql still exposes (declared apart in ontology/vf.ttl)
+    atLocation: URIRef
+    agreedIn: URIRef
 
     # Valid non-python identifiers
-    _extras = [
+    _extras = [  # noqa: RUF012 (rdflib DefinedNamespace convention)
         "raise",
     ]
 
@@ -178,6 +183,5 @@ class VFG(DefinedNamespace):
     revisionId: URIRef  # opaque token that changes on every write of a record
     createdAt: URIRef  # when the record was first stored
     updatedAt: URIRef  # when the record was last changed
-    agreedIn: URIRef  # IRI of an agreement governing an event (vf-graphql's agreedIn)
 
     _NS = Namespace(VFG_IRI)

@@ -74,13 +74,16 @@ def load_ontology(path: Path | None = None) -> Ontology:
     graph = _parse(source)
     actions: dict[str, Action] = {}
     triples: dict[str, tuple[Triple, ...]] = {}
-    for subject in sorted(set(graph.subjects(RDF.type, VF.Action))):
+    for subject in sorted(set(graph.subjects(RDF.type, VF.Action)), key=str):
         if not isinstance(subject, URIRef):
             raise OntologyError(f"an action must be an IRI, not {subject!r}")
         action = _read_action(graph, subject)
         actions[action.id] = action
+        statements = graph.predicate_objects(subject)
         triples[action.id] = tuple(
-            (subject, p, o) for p, o in sorted(graph.predicate_objects(subject)) if isinstance(p, URIRef)
+            (subject, p, o)
+            for p, o in sorted(statements, key=lambda po: (str(po[0]), str(po[1])))
+            if isinstance(p, URIRef)
         )
     if not actions:
         raise OntologyError(f"no vf:Action individuals in {source}")

@@ -18,7 +18,7 @@ from rdflib.namespace import RDF, XSD
 from vfgraph.domain.fields import FIELDS, FieldType
 from vfgraph.domain.kinds import Kind
 from vfgraph.domain.quantities import format_decimal
-from vfgraph.vocab.namespaces import VF, VF_IRI, VFG_IRI
+from vfgraph.vocab.namespaces import VF, VF_IRI, VFG, VFG_IRI
 
 # Kinds that ValueFlows 1.0 no longer defines are typed in vfgraph's namespace.
 _NOT_IN_VF = {Kind.AGENT_RELATIONSHIP, Kind.AGENT_RELATIONSHIP_ROLE}
@@ -49,17 +49,23 @@ def _literal(value: Any, datatype: URIRef | None = None) -> Literal:
     return Literal(value, datatype=datatype)
 
 
-def add_record(g: Graph, kind: Kind, iri: str, values: Mapping[str, Any]) -> URIRef:
-    """Add a record's triples; ``values`` are keyed by field name, as the ledger normalised them."""
+def add_record(g: Graph, kind: Kind, iri: str, values: Mapping[str, Any], rev: int = 1) -> URIRef:
+    """Add a record's triples; ``values`` are keyed by field name, as the ledger normalised them.
+
+    The record's revision marks it as the record being written (a referenced record carries only its
+    type), so that the shapes' required-property rules apply to it even when it has no other field.
+    """
     node = URIRef(iri)
     g.add((node, RDF.type, class_of(kind)))
+    g.add((node, VFG.revisionId, Literal(f"{iri}@{rev}")))
+    ns = VFG_IRI if kind in _NOT_IN_VF else VF_IRI
     if kind.is_agent:
         g.add((node, RDF.type, VF.Agent))
     for field in FIELDS[kind]:
         value = values.get(field.name)
         if value is None:
             continue
-        pred = URIRef(VF_IRI + field.rdf)
+        pred = URIRef(ns + field.rdf)
         t = field.type
         if field.name == "action":  # stored as the action's local name
             g.add((node, pred, URIRef(VF_IRI + str(value))))
@@ -86,8 +92,8 @@ def add_record(g: Graph, kind: Kind, iri: str, values: Mapping[str, Any]) -> URI
 
 
 def _uri_value(name: str, value: Any) -> URIRef | Literal:
-    # image and agreedIn are xsd:anyURI literals in ValueFlows; classifications are IRIs.
-    if name in ("image", "imageList", "agreedIn"):
+    # images are xsd:anyURI literals in ValueFlows; agreements and classifications are IRIs.
+    if name in ("image", "imageList"):
         return Literal(str(value), datatype=XSD.anyURI)
     return URIRef(str(value))
 
