@@ -148,9 +148,9 @@ def apply(facts: EventFacts, resource: ResourceState | None, to_resource: Resour
                 r = replace(r, contained_in=container)
         elif a.contained_effect == "remove":
             r = replace(r, contained_in=None)
-        if a.accountable_effect == "new" and a.create_resource != "optionalTo":
-            if r.is_new or r.primary_accountable is None:
-                r = replace(r, primary_accountable=facts.receiver)
+        new_owner = r.is_new or r.primary_accountable is None
+        if a.accountable_effect == "new" and a.create_resource != "optionalTo" and new_owner:
+            r = replace(r, primary_accountable=facts.receiver)
         if a.stage_effect == "update" and facts.process_based_on:
             r = replace(r, stage=facts.process_based_on)
         if a.state_effect == "update" and facts.state is not None:
