@@ -50,9 +50,7 @@ class Store:
     def connect(cls, settings: Settings) -> Store:
         auth = (settings.neo4j_user, settings.neo4j_password or "")
         # Notifications (e.g. "relationship type does not exist yet" on a fresh database) are noise here.
-        driver = neo4j.GraphDatabase.driver(
-            settings.neo4j_uri, auth=auth, notifications_min_severity="OFF"
-        )
+        driver = neo4j.GraphDatabase.driver(settings.neo4j_uri, auth=auth, notifications_min_severity="OFF")
         try:
             driver.verify_connectivity()
         except (ServiceUnavailable, OSError) as e:

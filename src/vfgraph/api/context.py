@@ -1,0 +1,165 @@
+"""The per-request context: the ledger, and DataLoaders that batch reads per request.
+
+Resolvers never query the store one item at a time. Every to-one or to-many reference goes through
+:meth:`Loaders.records` (one loader per label), every nested list or connection through
+:meth:`Loaders.reverse` (one loader per relation and page window), so a level of a query costs one statement
+per kind of relation, whatever the number of items on it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol, TypeAlias, TypeVar
+
+import strawberry
+from strawberry.dataloader import DataLoader
+
+from vfgraph.api.pagination import Connection, decode_cursor, to_connection
+from vfgraph.domain.actions import Action
+from vfgraph.errors import UnknownAction
+from vfgraph.store import reads
+from vfgraph.store.reads import Record, Slice, Window
+
+if TYPE_CHECKING:
+    from vfgraph.services.ledger import Ledger
+
+T = TypeVar("T")
+
+
+class Loaders:
+    """DataLoaders created lazily for one request."""
+
+    def __init__(self, ledger: Ledger) -> None:
+        self._store = ledger.store
+        self._records: dict[str, DataLoader[str, Record | None]] = {}
+        self._reverse: dict[tuple[str, Window], DataLoader[str, Slice[str]]] = {}
+
+    def records(self, label: str) -> DataLoader[str, Record | None]:
+        """Records of ``label`` by id (None for an id that is not one)."""
+        loader = self._records.get(label)
+        if loader is None:
+
+            async def load(ids: list[str]) -> Sequence[Record | None]:
+                found = await asyncio.to_thread(reads.get_records, self._store, label, ids)
+                return [found.get(i) for i in ids]
+
+            loader = self._records[label] = DataLoader(load_fn=load)
+        return loader
+
+    def reverse(self, relation: str, window: Window) -> DataLoader[str, Slice[str]]:
+        """Per parent id, the ids along a reverse relation (:data:`vfgraph.store.cypher.read.REVERSE`)."""
+        key = (relation, window)
+        loader = self._reverse.get(key)
+        if loader is None:
+
+            async def load(parents: list[str]) -> Sequence[Slice[str]]:
+                found = await asyncio.to_thread(reads.reverse_ids, self._store, relation, parents, window)
+                return [found[p] for p in parents]
+
+            loader = self._reverse[key] = DataLoader(load_fn=load)
+        return loader
+
+    def clear(self) -> None:
+        """Forget everything read so far (after a write, so the response shows the new state)."""
+        self._records.clear()
+        self._reverse.clear()
+
+
+@dataclass
+class Context:
+    ledger: Ledger
+    loaders: Loaders = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.loaders = Loaders(self.ledger)
+
+    def action(self, name: str) -> Action:
+        try:
+            return self.ledger.actions[name]
+        except KeyError:
+            raise UnknownAction(f"no action {name!r} in the ValueFlows ontology") from None
+
+
+Info: TypeAlias = strawberry.Info[Context, None]
+
+# Lists without pagination arguments (Process.observedInputs ...) read at most this many items.
+LIST_LIMIT = 1000
+
+
+async def load_one(info: Info, label: str, record_id: str | None) -> Record | None:
+    if record_id is None:
+        return None
+    return await info.context.loaders.records(label).load(record_id)
+
+
+async def load_many(info: Info, label: str, ids: Iterable[str]) -> list[Record]:
+    """The records among ``ids`` that exist, in the order given."""
+    found = await info.context.loaders.records(label).load_many(list(ids))
+    return [r for r in found if r is not None]
+
+
+async def load_related(info: Info, relation: str, parent_id: str, window: Window) -> Slice[Record]:
+    """A window of the records that point at ``parent_id`` along ``relation``."""
+    ids = await info.context.loaders.reverse(relation, window).load(parent_id)
+    records = await load_many(info, reads.reverse_label(relation), ids.items)
+    return Slice(records, has_previous=ids.has_previous, has_next=ids.has_next)
+
+
+async def load_related_list(info: Info, relation: str, parent_id: str) -> list[Record]:
+    return (await load_related(info, relation, parent_id, Window(limit=LIST_LIMIT))).items
+
+
+def page_window(
+    info: Info,
+    first: int | None,
+    after: str | None,
+    last: int | None,
+    before: str | None,
+) -> Window:
+    return Window.from_args(
+        info.context.ledger.settings,
+        first=first,
+        after=decode_cursor(after),
+        last=last,
+        before=decode_cursor(before),
+    )
+
+
+async def related_connection(
+    info: Info,
+    relation: str,
+    parent_id: str,
+    make: Callable[[Record], T],
+    first: int | None,
+    after: str | None,
+    last: int | None,
+    before: str | None,
+) -> Connection[T]:
+    """A nested connection: a page of the records pointing at ``parent_id`` along ``relation``."""
+    window = page_window(info, first, after, last, before)
+    page = await load_related(info, relation, parent_id, window)
+    return to_connection(page, window, make)
+
+
+async def kind_connection(
+    info: Info,
+    label: str,
+    make: Callable[[Record], T],
+    first: int | None,
+    after: str | None,
+    last: int | None,
+    before: str | None,
+) -> Connection[T]:
+    """A top-level connection: a page of all the records of ``label``."""
+    window = page_window(info, first, after, last, before)
+    store = info.context.ledger.store
+    page = await asyncio.to_thread(reads.list_page, store, label, window)
+    return to_connection(page, window, make)
+
+
+class Node(Protocol):
+    """Any of the API's object types: each keeps the stored record it was made from."""
+
+    rec: Record

@@ -1,0 +1,51 @@
+"""The strawberry schema of the vf-graphql modules vfgraph serves, and its printed SDL.
+
+Served modules: action, agent, measurement, resource_specification, process_specification, observation,
+process (checked with ``/work/shared/conformance/vf-graphql-check``), plus the ValueFlows 1.0 terms
+vf-graphql 0.9 lacks (EcologicalAgent, corrects, locations, state, the action behaviour properties).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.schema.config import StrawberryConfig
+from strawberry.types import ExecutionContext
+
+from vfgraph.api.errors import ErrorCodes, log_unexpected
+from vfgraph.api.inputs import IDuration
+from vfgraph.api.mutation import Mutation
+from vfgraph.api.query import Query
+from vfgraph.api.scalars import SCALARS
+from vfgraph.api.types.agent import EcologicalAgent, Organization, Person
+from vfgraph.api.types.measurement import Duration
+
+
+class Schema(strawberry.Schema):
+    """Logs only the errors that are bugs; :class:`ErrorCodes` decides what clients see."""
+
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        log_unexpected(errors)
+
+
+def build_schema() -> Schema:
+    extra_types: list[Any] = [Person, Organization, EcologicalAgent, Duration, IDuration]
+    return Schema(
+        query=Query,
+        mutation=Mutation,
+        types=extra_types,
+        extensions=[ErrorCodes],
+        config=StrawberryConfig(scalar_map=SCALARS),
+    )
+
+
+schema = build_schema()
+
+
+def print_sdl() -> str:
+    """The schema as SDL, ending with a newline."""
+    return schema.as_str().rstrip("\n") + "\n"

@@ -1,0 +1,174 @@
+"""vf-graphql ``agent``: people, organizations, ecological agents, and their relationships.
+
+``EcologicalAgent`` is a ValueFlows 1.0 agent kind that vf-graphql 0.9 does not have; it implements the same
+``Agent`` interface as Person and Organization.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+
+from vfgraph.api.context import Info, Node, load_one, load_related_list, related_connection
+from vfgraph.api.pagination import Connection
+from vfgraph.api.scalars import URI, as_uri, as_uris
+from vfgraph.api.types.observation import (
+    AccountingScope,
+    event_connection,
+    resource_connection,
+    scopes_of,
+)
+from vfgraph.api.types.process import process_connection
+from vfgraph.domain.kinds import Kind
+from vfgraph.errors import NotFound
+from vfgraph.store.cypher.read import AGENT
+from vfgraph.store.reads import Record
+
+
+def _relationship_connection(relation: str) -> Any:
+    async def resolve(
+        root: Node,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[AgentRelationship] | None:
+        make = AgentRelationship.from_record
+        return await related_connection(info, relation, root.rec.id, make, first, after, last, before)
+
+    return strawberry.field(resolver=resolve)
+
+
+@strawberry.interface
+class Agent:
+    rec: strawberry.Private[Record]
+    id: strawberry.ID
+    revision_id: strawberry.ID
+    name: str
+    image: URI | None
+    note: str | None
+
+    relationships = _relationship_connection("Agent.relationships")
+    relationships_as_subject = _relationship_connection("Agent.relationshipsAsSubject")
+    relationships_as_object = _relationship_connection("Agent.relationshipsAsObject")
+
+    @strawberry.field
+    async def roles(self, info: Info) -> list[AgentRelationshipRole] | None:
+        records = await load_related_list(info, "Agent.roles", self.rec.id)
+        return [AgentRelationshipRole.from_record(r) for r in records]
+
+    economic_events = event_connection("Agent.economicEvents")
+    economic_events_as_provider = event_connection("Agent.economicEventsAsProvider")
+    economic_events_as_receiver = event_connection("Agent.economicEventsAsReceiver")
+    economic_events_in_scope = event_connection("Agent.economicEventsInScope")
+    inventoried_economic_resources = resource_connection("Agent.inventoriedEconomicResources")
+    processes = process_connection("Agent.processes")
+
+
+@strawberry.type
+class Person(Agent):
+    pass
+
+
+@strawberry.type
+class Organization(Agent):
+    classified_as: list[URI] | None
+
+
+@strawberry.type
+class EcologicalAgent(Agent):
+    """An agent that is part of nature, such as a river or a forest (ValueFlows 1.0)."""
+
+    classified_as: list[URI] | None
+
+
+def agent_from_record(r: Record) -> Person | Organization | EcologicalAgent:
+    """The API type for a stored agent of any kind."""
+    common: dict[str, Any] = {
+        "rec": r,
+        "id": strawberry.ID(r.id),
+        "revision_id": strawberry.ID(r.revision_id),
+        "name": str(r.get("name") or ""),
+        "image": as_uri(r.get("image")),
+        "note": r.get("note"),
+    }
+    if r.kind is Kind.PERSON:
+        return Person(**common)
+    if r.kind is Kind.ORGANIZATION:
+        return Organization(classified_as=as_uris(r.get("classifiedAs")), **common)
+    if r.kind is Kind.ECOLOGICAL_AGENT:
+        return EcologicalAgent(classified_as=as_uris(r.get("classifiedAs")), **common)
+    raise ValueError(f"not an agent: {r.kind}")
+
+
+async def load_agent(info: Info, agent_id: str | None, label: str = AGENT) -> Agent | None:
+    r = await load_one(info, label, agent_id)
+    return agent_from_record(r) if r else None
+
+
+@strawberry.type
+class AgentRelationship:
+    rec: strawberry.Private[Record]
+    id: strawberry.ID
+    revision_id: strawberry.ID
+    note: str | None
+
+    @classmethod
+    def from_record(cls, r: Record) -> AgentRelationship:
+        return cls(
+            rec=r,
+            id=strawberry.ID(r.id),
+            revision_id=strawberry.ID(r.revision_id),
+            note=r.get("note"),
+        )
+
+    async def _agent(self, info: Info, field: str) -> Agent:
+        agent = await load_agent(info, self.rec.ref(field))
+        if agent is None:
+            raise NotFound(f"the {field} of relationship {self.rec.id} is not a known agent")
+        return agent
+
+    @strawberry.field
+    async def subject(self, info: Info) -> Agent:
+        return await self._agent(info, "subject")
+
+    @strawberry.field
+    async def object(self, info: Info) -> Agent:
+        return await self._agent(info, "object")
+
+    @strawberry.field
+    async def relationship(self, info: Info) -> AgentRelationshipRole:
+        role_id = self.rec.ref("relationship")
+        r = await load_one(info, Kind.AGENT_RELATIONSHIP_ROLE.value, role_id)
+        if r is None:
+            raise NotFound(f"the role of relationship {self.rec.id} is not known")
+        return AgentRelationshipRole.from_record(r)
+
+    @strawberry.field
+    async def in_scope_of(self, info: Info) -> list[AccountingScope] | None:
+        return await scopes_of(info, self.rec.ref_list("inScopeOf"))
+
+
+@strawberry.type
+class AgentRelationshipRole:
+    rec: strawberry.Private[Record]
+    id: strawberry.ID
+    revision_id: strawberry.ID
+    role_label: str
+    inverse_role_label: str | None
+    note: str | None
+
+    @classmethod
+    def from_record(cls, r: Record) -> AgentRelationshipRole:
+        return cls(
+            rec=r,
+            id=strawberry.ID(r.id),
+            revision_id=strawberry.ID(r.revision_id),
+            role_label=str(r.get("roleLabel") or ""),
+            inverse_role_label=r.get("inverseRoleLabel"),
+            note=r.get("note"),
+        )
+
+    agent_relationships = _relationship_connection("AgentRelationshipRole.agentRelationships")

@@ -1,0 +1,69 @@
+"""The composition root of the HTTP service: settings in, a Starlette app out.
+
+    /graphql   the vf-graphql API (GET serves GraphiQL)
+    /health    {"status": "ok"} while Neo4j answers
+
+The ledger (Neo4j driver, ontology, shapes) is built once by the lifespan, unless one is given (tests);
+the driver is closed at shutdown only when the app built it. ``vfgraph serve`` runs
+``uvicorn.run("vfgraph.app:create_app", factory=True)``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from vfgraph.api.asgi import GraphQLApp
+from vfgraph.bootstrap import build_ledger
+from vfgraph.errors import StoreUnavailable
+from vfgraph.services.ledger import Ledger
+from vfgraph.settings import Settings
+from vfgraph.store.reads import ping
+
+
+class _Holder:
+    """Where the lifespan puts the ledger for the request handlers."""
+
+    ledger: Ledger | None = None
+
+    def get(self) -> Ledger:
+        if self.ledger is None:
+            raise StoreUnavailable("the application has not started (its lifespan did not run)")
+        return self.ledger
+
+
+def create_app(settings: Settings | None = None, ledger: Ledger | None = None) -> Starlette:
+    holder = _Holder()
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        owned = ledger is None
+        current = ledger if ledger is not None else build_ledger(settings or Settings.from_env())
+        try:
+            await asyncio.to_thread(current.store.ensure_schema)
+            holder.ledger = current
+            yield
+        finally:
+            holder.ledger = None
+            if owned:
+                current.store.close()
+
+    async def health(request: Request) -> Response:
+        try:
+            ok = await asyncio.to_thread(ping, holder.get().store)
+        except Exception:  # any failure to reach Neo4j means "not healthy", never a 500
+            ok = False
+        if ok:
+            return JSONResponse({"status": "ok"})
+        return JSONResponse({"status": "unavailable"}, status_code=503)
+
+    return Starlette(
+        routes=[Route("/health", health), Route("/graphql", GraphQLApp(holder.get))],
+        lifespan=lifespan,
+    )

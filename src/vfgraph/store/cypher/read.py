@@ -1,0 +1,204 @@
+"""Every read statement, named and parameterised.
+
+Three shapes of read, each generated once at import from the fixed tables below (labels and relationship
+types come from docs/graph-model.md through :class:`~vfgraph.domain.kinds.Kind`; nothing here is ever built
+from user input):
+
+- ``GET_BY_IDS[label]``: the records of one label whose ``id`` is in ``$ids``, each with its properties and,
+  per outgoing relationship, the ids it points to (pattern comprehensions, so one row per record).
+- ``PAGE_FORWARD[label]`` / ``PAGE_BACKWARD[label]``: one page of a label in id order (``$after``,
+  ``$before``, ``$limit``), same columns as ``GET_BY_IDS``.
+- ``REVERSE_FORWARD[relation]`` / ``REVERSE_BACKWARD[relation]``: for every parent id in ``$parents``, the
+  ids of the records that point at it along ``relation`` (a page of them, in id order), in one statement.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from vfgraph.domain.kinds import AGENT_KINDS, Kind
+
+AGENT = "Agent"
+"""The label all agent kinds share: reads of ``Agent`` return Persons, Organizations, EcologicalAgents."""
+
+READ_LABELS: tuple[str, ...] = (*(k.value for k in Kind), AGENT)
+
+# Outgoing relationships per kind: (GraphQL field name, relationship type), as in docs/graph-model.md.
+OUT: Mapping[Kind, tuple[tuple[str, str], ...]] = {
+    Kind.PERSON: (),
+    Kind.ORGANIZATION: (),
+    Kind.ECOLOGICAL_AGENT: (),
+    Kind.UNIT: (),
+    Kind.RESOURCE_SPECIFICATION: (
+        ("defaultUnitOfResource", "DEFAULT_UNIT_OF_RESOURCE"),
+        ("defaultUnitOfEffort", "DEFAULT_UNIT_OF_EFFORT"),
+    ),
+    Kind.PROCESS_SPECIFICATION: (),
+    Kind.PROCESS: (("basedOn", "BASED_ON"), ("inScopeOf", "IN_SCOPE_OF")),
+    Kind.ECONOMIC_RESOURCE: (
+        ("conformsTo", "CONFORMS_TO"),
+        ("primaryAccountable", "PRIMARY_ACCOUNTABLE"),
+        ("containedIn", "CONTAINED_IN"),
+        ("stage", "STAGE"),
+        ("unitOfEffort", "UNIT_OF_EFFORT"),
+    ),
+    Kind.ECONOMIC_EVENT: (
+        ("provider", "PROVIDER"),
+        ("receiver", "RECEIVER"),
+        ("resourceInventoriedAs", "RESOURCE_INVENTORIED_AS"),
+        ("toResourceInventoriedAs", "TO_RESOURCE_INVENTORIED_AS"),
+        ("inputOf", "INPUT_OF"),
+        ("outputOf", "OUTPUT_OF"),
+        ("resourceConformsTo", "RESOURCE_CONFORMS_TO"),
+        ("triggeredBy", "TRIGGERED_BY"),
+        ("corrects", "CORRECTS"),
+        ("inScopeOf", "IN_SCOPE_OF"),
+    ),
+    Kind.AGENT_RELATIONSHIP: (
+        ("subject", "SUBJECT"),
+        ("object", "OBJECT"),
+        ("relationship", "RELATIONSHIP"),
+        ("inScopeOf", "IN_SCOPE_OF"),
+    ),
+    Kind.AGENT_RELATIONSHIP_ROLE: (),
+}
+
+
+def _out(label: str) -> tuple[tuple[str, str], ...]:
+    if label == AGENT:
+        return tuple(pair for k in sorted(AGENT_KINDS) for pair in OUT[k])
+    return OUT[Kind(label)]
+
+
+def _projection(label: str) -> str:
+    refs = ", ".join(f"{field}: [(n)-[:{rel}]->(m) | m.id]" for field, rel in _out(label))
+    return f"properties(n) AS props, labels(n) AS labels, {{{refs}}} AS refs"
+
+
+def _get_by_ids(label: str) -> str:
+    return f"MATCH (n:{label}) WHERE n.id IN $ids RETURN {_projection(label)}"
+
+
+_WINDOW = "($after IS NULL OR n.id > $after) AND ($before IS NULL OR n.id < $before)"
+
+
+def _page(label: str, direction: str) -> str:
+    return (
+        f"MATCH (n:{label}) WHERE {_WINDOW} "
+        f"WITH n ORDER BY n.id {direction} LIMIT $limit "
+        f"RETURN {_projection(label)}"
+    )
+
+
+GET_BY_IDS: Mapping[str, str] = {label: _get_by_ids(label) for label in READ_LABELS}
+PAGE_FORWARD: Mapping[str, str] = {label: _page(label, "ASC") for label in READ_LABELS}
+PAGE_BACKWARD: Mapping[str, str] = {label: _page(label, "DESC") for label in READ_LABELS}
+
+
+@dataclass(frozen=True, slots=True)
+class Reverse:
+    """Records ``c`` (labelled ``child``) pointing at a parent ``p``; each branch MATCHes ``c`` and ``p``."""
+
+    child: str
+    branches: tuple[str, ...]
+
+
+_EV = "EconomicEvent"
+_RES = "EconomicResource"
+_REL = "AgentRelationship"
+
+# One entry per nested list or connection in the API, named "<Type>.<field>".
+REVERSE: Mapping[str, Reverse] = {
+    "Agent.relationships": Reverse(_REL, ("MATCH (c:AgentRelationship)-[:SUBJECT|OBJECT]->(p)",)),
+    "Agent.relationshipsAsSubject": Reverse(_REL, ("MATCH (c:AgentRelationship)-[:SUBJECT]->(p)",)),
+    "Agent.relationshipsAsObject": Reverse(_REL, ("MATCH (c:AgentRelationship)-[:OBJECT]->(p)",)),
+    "Agent.roles": Reverse(
+        "AgentRelationshipRole",
+        ("MATCH (c:AgentRelationshipRole)<-[:RELATIONSHIP]-(:AgentRelationship)-[:SUBJECT]->(p)",),
+    ),
+    "Agent.economicEvents": Reverse(_EV, ("MATCH (c:EconomicEvent)-[:PROVIDER|RECEIVER]->(p)",)),
+    "Agent.economicEventsAsProvider": Reverse(_EV, ("MATCH (c:EconomicEvent)-[:PROVIDER]->(p)",)),
+    "Agent.economicEventsAsReceiver": Reverse(_EV, ("MATCH (c:EconomicEvent)-[:RECEIVER]->(p)",)),
+    "Agent.economicEventsInScope": Reverse(_EV, ("MATCH (c:EconomicEvent)-[:IN_SCOPE_OF]->(p)",)),
+    "Agent.inventoriedEconomicResources": Reverse(
+        _RES, ("MATCH (c:EconomicResource)-[:PRIMARY_ACCOUNTABLE]->(p)",)
+    ),
+    "Agent.processes": Reverse(
+        "Process",
+        (
+            "MATCH (c:Process)-[:IN_SCOPE_OF]->(p)",
+            "MATCH (c:Process)<-[:INPUT_OF|OUTPUT_OF]-(:EconomicEvent)-[:PROVIDER|RECEIVER]->(p)",
+        ),
+    ),
+    "AgentRelationshipRole.agentRelationships": Reverse(
+        _REL, ("MATCH (c:AgentRelationship)-[:RELATIONSHIP]->(p)",)
+    ),
+    "ResourceSpecification.conformingResources": Reverse(
+        _RES, ("MATCH (c:EconomicResource)-[:CONFORMS_TO]->(p)",)
+    ),
+    "ResourceSpecification.economicEvents": Reverse(
+        _EV, ("MATCH (c:EconomicEvent)-[:RESOURCE_CONFORMS_TO]->(p)",)
+    ),
+    "ProcessSpecification.resourcesCurrentlyAtStage": Reverse(
+        _RES, ("MATCH (c:EconomicResource)-[:STAGE]->(p)",)
+    ),
+    "ProcessSpecification.conformingProcesses": Reverse("Process", ("MATCH (c:Process)-[:BASED_ON]->(p)",)),
+    "Process.inputs": Reverse(_EV, ("MATCH (c:EconomicEvent)-[:INPUT_OF]->(p)",)),
+    "Process.outputs": Reverse(_EV, ("MATCH (c:EconomicEvent)-[:OUTPUT_OF]->(p)",)),
+    # A process is next to another when it takes as input a resource the other put out.
+    "Process.nextProcesses": Reverse(
+        "Process",
+        (
+            "MATCH (p)<-[:OUTPUT_OF]-(:EconomicEvent)-[:RESOURCE_INVENTORIED_AS]->(:EconomicResource)"
+            "<-[:RESOURCE_INVENTORIED_AS]-(:EconomicEvent)-[:INPUT_OF]->(c:Process) WHERE c <> p",
+        ),
+    ),
+    "Process.previousProcesses": Reverse(
+        "Process",
+        (
+            "MATCH (p)<-[:INPUT_OF]-(:EconomicEvent)-[:RESOURCE_INVENTORIED_AS]->(:EconomicResource)"
+            "<-[:RESOURCE_INVENTORIED_AS]-(:EconomicEvent)-[:OUTPUT_OF]->(c:Process) WHERE c <> p",
+        ),
+    ),
+    "Process.involvedAgents": Reverse(
+        AGENT, ("MATCH (p)<-[:INPUT_OF|OUTPUT_OF]-(:EconomicEvent)-[:PROVIDER|RECEIVER]->(c:Agent)",)
+    ),
+    "Process.workingAgents": Reverse(
+        AGENT,
+        ("MATCH (p)<-[:INPUT_OF]-(:EconomicEvent {action: 'work'})-[:PROVIDER]->(c:Agent)",),
+    ),
+    "EconomicEvent.triggers": Reverse(_EV, ("MATCH (c:EconomicEvent)-[:TRIGGERED_BY]->(p)",)),
+    "EconomicResource.contains": Reverse(_RES, ("MATCH (c:EconomicResource)-[:CONTAINED_IN]->(p)",)),
+    "EconomicResource.economicEventsInOutFrom": Reverse(
+        _EV, ("MATCH (c:EconomicEvent)-[:RESOURCE_INVENTORIED_AS]->(p)",)
+    ),
+    "EconomicResource.economicEventsTo": Reverse(
+        _EV, ("MATCH (c:EconomicEvent)-[:TO_RESOURCE_INVENTORIED_AS]->(p)",)
+    ),
+    # Every event naming the resource on either side; previous/next pick among them by action.
+    "EconomicResource.flows": Reverse(
+        _EV,
+        ("MATCH (c:EconomicEvent)-[:RESOURCE_INVENTORIED_AS|TO_RESOURCE_INVENTORIED_AS]->(p)",),
+    ),
+}
+
+
+def _reverse(r: Reverse, direction: str) -> str:
+    branches = " UNION ".join(f"{b} RETURN DISTINCT c" for b in r.branches)
+    return (
+        "UNWIND $parents AS pid "
+        "MATCH (p:Record {id: pid}) "
+        "CALL (p) { "
+        f"CALL (p) {{ {branches} }} "
+        "WITH c WHERE ($after IS NULL OR c.id > $after) AND ($before IS NULL OR c.id < $before) "
+        f"RETURN c.id AS child ORDER BY child {direction} LIMIT $limit "
+        "} "
+        "RETURN pid AS parent, collect(child) AS children"
+    )
+
+
+REVERSE_FORWARD: Mapping[str, str] = {name: _reverse(r, "ASC") for name, r in REVERSE.items()}
+REVERSE_BACKWARD: Mapping[str, str] = {name: _reverse(r, "DESC") for name, r in REVERSE.items()}
+
+PING = "RETURN 1 AS ok"

@@ -1,0 +1,48 @@
+"""A small synchronous GraphQL client for the e2e tests (the ``api`` fixture)."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import httpx
+
+from vfgraph.services.ledger import Ledger
+
+
+class Api:
+    """GraphQL over HTTP against the app."""
+
+    def __init__(self, runner: asyncio.Runner, client: httpx.AsyncClient, ledger: Ledger) -> None:
+        self._runner = runner
+        self._client = client
+        self.ledger = ledger
+
+    def get(self, path: str, **kwargs: Any) -> httpx.Response:
+        return self._runner.run(self._client.get(path, **kwargs))
+
+    def post(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+        """The JSON body of a GraphQL request, errors included."""
+        response = self._runner.run(
+            self._client.post("/graphql", json={"query": query, "variables": variables or {}})
+        )
+        body: dict[str, Any] = response.json()
+        return body
+
+    def data(self, query: str, **variables: Any) -> dict[str, Any]:
+        """The data of a request that must succeed."""
+        body = self.post(query, variables)
+        assert not body.get("errors"), body["errors"]
+        data: dict[str, Any] = body["data"]
+        return data
+
+    def errors(self, query: str, **variables: Any) -> list[dict[str, Any]]:
+        """The errors of a request that must fail."""
+        body = self.post(query, variables)
+        assert body.get("errors"), f"expected errors, got {body}"
+        errors: list[dict[str, Any]] = body["errors"]
+        return errors
+
+    @property
+    def statements_run(self) -> int:
+        return self.ledger.store.statements_run
