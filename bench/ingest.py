@@ -29,6 +29,7 @@ from pathlib import Path
 import httpx
 
 from vfgraph.bootstrap import open_ledger
+from vfgraph.domain.ids import mint
 from vfgraph.domain.kinds import Kind
 from vfgraph.settings import Settings
 
@@ -43,7 +44,7 @@ mutation Raise($event: EconomicEventCreateParams!) {
 # The baseline: what someone would write by hand for the same event, without vfgraph.
 BASELINE = """
 MATCH (a:Agent {id: $agent}), (r:EconomicResource {id: $resource})
-CREATE (e:Record:EconomicEvent {id: $id, action: 'raise', resourceQuantityValue: $q,
+CREATE (e:Record:EconomicEvent {id: $id, rev: 1, action: 'raise', resourceQuantityValue: $q,
         resourceQuantityUnit: $unit, hasPointInTime: $t})
 CREATE (e)-[:PROVIDER]->(a), (e)-[:RECEIVER]->(a), (e)-[:RESOURCE_INVENTORIED_AS]->(r)
 SET r.accountingQuantityValue = toString(toFloat(r.accountingQuantityValue) + toFloat($q)),
@@ -133,16 +134,13 @@ def main() -> None:
 
         driver, database = ledger.store.driver, ledger.store.database
         params = {"agent": org, "resource": cypher_lot, "q": "0.1", "unit": kg, "t": "2026-11-26T00:00:00Z"}
+        warm_ids = [mint(settings.base_iri, Kind.ECONOMIC_EVENT) for _ in range(min(20, n))]
+        timed_ids = [mint(settings.base_iri, Kind.ECONOMIC_EVENT) for _ in range(n)]
         with driver.session(database=database) as session:
-            for i in range(min(20, n)):
-                session.execute_write(
-                    lambda tx, i=i: tx.run(BASELINE, params, id=f"urn:warm:{tag}:{i}").consume()
-                )
-            started = time.perf_counter()
-            for i in range(n):
-                session.execute_write(
-                    lambda tx, i=i: tx.run(BASELINE, params, id=f"urn:bench:{tag}:{i}").consume()
-                )
+            for ids in (warm_ids, timed_ids):
+                started = time.perf_counter()
+                for event_id in ids:
+                    session.execute_write(lambda tx, e=event_id: tx.run(BASELINE, params, id=e).consume())
             cypher_seconds = time.perf_counter() - started
 
     api_rate, cypher_rate = n / api_seconds, n / cypher_seconds

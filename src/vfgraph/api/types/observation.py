@@ -15,7 +15,7 @@ from vfgraph.api.context import (
     load_related_list,
     related_connection,
 )
-from vfgraph.api.flows import gives_to_resource, takes_from_resource
+from vfgraph.domain.flows import gives_to_resource, takes_from_resource
 from vfgraph.api.pagination import Connection
 from vfgraph.api.scalars import URI, as_datetime, as_uri, as_uris
 from vfgraph.api.types.action import Action
