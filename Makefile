@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 VFGRAPH := $(BIN)/vfgraph
 STAMP  := $(VENV)/.installed
 
-.PHONY: help install neo4j neo4j-stop run test test-fast lint typecheck bench schema conformance clean
+.PHONY: help install assets neo4j neo4j-stop run test test-fast lint typecheck bench schema conformance clean
 
 help:
 	@echo "make run    set everything up, load the demo data and serve http://127.0.0.1:8000/graphql"
@@ -21,6 +21,18 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# Browser assets (GraphiQL, React) from npm with the lockfile, copied into the package: no CDN at run time.
+ASSETS := src/vfgraph/static/graphiql/graphiql.min.js
+$(ASSETS): web/graphiql/package.json web/graphiql/package-lock.json
+	cd web/graphiql && npm ci --no-audit --no-fund --silent
+	mkdir -p src/vfgraph/static/graphiql
+	cp web/graphiql/node_modules/graphiql/graphiql.min.js web/graphiql/node_modules/graphiql/graphiql.min.css \
+	   web/graphiql/node_modules/react/umd/react.production.min.js \
+	   web/graphiql/node_modules/react-dom/umd/react-dom.production.min.js src/vfgraph/static/graphiql/
+	touch $(ASSETS)
+
+assets: $(ASSETS)
+
 # Fetches Neo4j Community from Maven Central on first use, then starts it (harmless if running).
 neo4j: $(STAMP)
 	$(VFGRAPH) neo4j start
@@ -28,7 +40,7 @@ neo4j: $(STAMP)
 neo4j-stop: $(STAMP)
 	$(VFGRAPH) neo4j stop
 
-run: neo4j
+run: neo4j assets
 	$(VFGRAPH) init
 	$(VFGRAPH) demo
 	$(VFGRAPH) serve
@@ -41,7 +53,7 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 # The whole suite against the real server. In CI the server is stopped afterwards.
-test: lint typecheck neo4j
+test: lint typecheck assets neo4j
 	@$(BIN)/pytest -p no:cacheprovider; rc=$$?; \
 	if [ -n "$$CI" ]; then $(VFGRAPH) neo4j stop; fi; exit $$rc
 

@@ -2,6 +2,7 @@
 
     /graphql   the vf-graphql API (GET serves GraphiQL)
     /health    {"status": "ok"} while Neo4j answers
+    /static    the browser assets shipped in the package (GraphiQL, built by `make assets`)
 
 The ledger (Neo4j driver, ontology, shapes) is built once by the lifespan, unless one is given (tests);
 the driver is closed at shutdown only when the app built it. ``vfgraph serve`` runs
@@ -13,11 +14,13 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
 
 from vfgraph.api.asgi import GraphQLApp
 from vfgraph.bootstrap import build_ledger
@@ -25,6 +28,8 @@ from vfgraph.errors import StoreUnavailable
 from vfgraph.services.ledger import Ledger
 from vfgraph.settings import Settings
 from vfgraph.store.reads import ping
+
+STATIC = Path(__file__).parent / "static"
 
 
 class _Holder:
@@ -64,6 +69,10 @@ def create_app(settings: Settings | None = None, ledger: Ledger | None = None) -
         return JSONResponse({"status": "unavailable"}, status_code=503)
 
     return Starlette(
-        routes=[Route("/health", health), Route("/graphql", GraphQLApp(holder.get))],
+        routes=[
+            Route("/health", health),
+            Route("/graphql", GraphQLApp(holder.get)),
+            Mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static"),
+        ],
         lifespan=lifespan,
     )

@@ -34,3 +34,13 @@ def test_the_actions_come_from_the_ontology_with_their_behaviour(api: Api) -> No
 
 def test_an_unknown_action_id_reads_as_null(api: Api) -> None:
     assert api.data('{ action(id: "teleport") { id } }') == {"action": None}
+
+
+def test_graphiql_is_served_from_the_package_without_a_cdn(api: Api) -> None:
+    page = api.get("/graphql", headers={"accept": "text/html"})
+    assert page.status_code == 200
+    scripts = [line for line in page.text.splitlines() if "<script src=" in line]
+    assert scripts and all('src="/static/' in line for line in scripts)
+    for line in scripts:
+        asset = line.split('src="')[1].split('"')[0]
+        assert api.get(asset).status_code == 200, asset

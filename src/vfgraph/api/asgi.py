@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
 from strawberry.asgi import GraphQL
 
 from vfgraph.api.context import Context
@@ -23,3 +26,10 @@ class GraphQLApp(GraphQL[Context, None]):
 
     async def get_context(self, request: Any, response: Any) -> Context:
         return Context(ledger=self._ledger())
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        """GraphiQL from vfgraph's own static files (see web/graphiql), not from a CDN."""
+        return HTMLResponse(GRAPHIQL_PAGE.read_text(encoding="utf-8"))
+
+
+GRAPHIQL_PAGE = Path(__file__).parent / "templates" / "graphiql.html"

@@ -15,11 +15,11 @@ from vfgraph.api.context import (
     load_related_list,
     related_connection,
 )
-from vfgraph.domain.flows import gives_to_resource, takes_from_resource
 from vfgraph.api.pagination import Connection
 from vfgraph.api.scalars import URI, as_datetime, as_uri, as_uris
 from vfgraph.api.types.action import Action
 from vfgraph.api.types.measurement import Measure, Unit, load_unit
+from vfgraph.domain.flows import gives_to_resource, takes_from_resource
 from vfgraph.domain.kinds import Kind
 from vfgraph.errors import NotFound
 from vfgraph.store.cypher.read import AGENT
