@@ -14,12 +14,12 @@ def test_loading_the_demo_twice_writes_nothing_the_second_time(ledger: Ledger) -
     assert ledger.store.rows(COUNT_RECORDS)[0]["n"] == before
 
 
-def test_the_demo_flour_is_the_mills_160_kg(ledger: Ledger) -> None:
+def test_the_demo_mill_produced_160_kg_of_flour_that_it_owns(ledger: Ledger) -> None:
     load_demo(ledger)
-    flour = ledger.settings.base_iri + "demo/economic-resource/milling-flour"
+    produce = ledger.settings.base_iri + "demo/economic-event/milling-flour"
     rows = ledger.store.rows(
-        "MATCH (r:EconomicResource {id: $id})-[:PRIMARY_ACCOUNTABLE]->(a) "
-        "RETURN r.accountingQuantityValue AS q, a.name AS owner",
-        {"id": flour},
+        "MATCH (e:EconomicEvent {id: $id})-[:RESOURCE_INVENTORIED_AS]->(r)-[:PRIMARY_ACCOUNTABLE]->(a) "
+        "RETURN e.action AS action, e.resourceQuantityValue AS q, a.name AS owner",
+        {"id": produce},
     )
-    assert rows == [{"q": "160", "owner": "Stone Mill"}]
+    assert rows == [{"action": "produce", "q": "160", "owner": "Stone Mill"}]

@@ -162,7 +162,6 @@ def record(
             cypher.EVENT_CONTEXT,
             {
                 "process": values.get("inputOf") or values.get("outputOf"),
-                "resourceSpec": values.get("resourceConformsTo"),
                 "corrects": values.get("corrects"),
             },
         )

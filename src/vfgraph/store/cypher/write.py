@@ -30,19 +30,16 @@ RETURN r {
 } AS resource
 """
 
-# What an event needs to know about its process, its specification and the event it corrects.
+# What an event needs to know about its process (stage, outputs) and the event it corrects.
 EVENT_CONTEXT = """
 OPTIONAL MATCH (p:Process {id: $process})
 OPTIONAL MATCH (p)-[:BASED_ON]->(spec:ProcessSpecification)
-OPTIONAL MATCH (rs:ResourceSpecification {id: $resourceSpec})
 OPTIONAL MATCH (c:EconomicEvent {id: $corrects})
 RETURN spec.id AS processBasedOn,
-       [(rs)-[:DEFAULT_UNIT_OF_RESOURCE]->(u) | u.id][0] AS specUnit,
        [(p)<-[:OUTPUT_OF]-(o:EconomicEvent)-[:RESOURCE_INVENTORIED_AS]->(x) | x.id] AS processOutputs,
        c { .action,
            resourceInventoriedAs: [(c)-[:RESOURCE_INVENTORIED_AS]->(x) | x.id][0],
-           toResourceInventoriedAs: [(c)-[:TO_RESOURCE_INVENTORIED_AS]->(x) | x.id][0],
-           correctedBy: [(c)<-[:CORRECTS]-(x) | x.id] } AS corrected
+           toResourceInventoriedAs: [(c)-[:TO_RESOURCE_INVENTORIED_AS]->(x) | x.id][0] } AS corrected
 """
 
 # A record as stored, for revision checks and for the merged view of an update.
