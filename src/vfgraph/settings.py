@@ -22,6 +22,9 @@ VFGRAPH_MAX_PAGE_SIZE          hard maximum of ``first``/``last``               
 VFGRAPH_DEFAULT_PAGE_SIZE      page size when a client gives none                 ``20``
 VFGRAPH_ONTOLOGY_DIR           folder of vf.ttl and vfgraph.ttl                   ``<repo>/ontology``
 VFGRAPH_SHAPES_DIR             folder of the SHACL shapes                         ``<repo>/shapes``
+VFGRAPH_TRACE_DEFAULT_DEPTH    steps a trace/track walks when not told             ``60``
+VFGRAPH_TRACE_MAX_DEPTH        hard maximum of maxDepth                           ``400``
+VFGRAPH_TRACE_MAX_NODES        states a walk may reach before it is truncated     ``20000``
 =============================  =================================================  ==========================
 """
 
@@ -53,6 +56,9 @@ class Settings:
     default_page_size: int
     ontology_dir: Path
     shapes_dir: Path
+    trace_default_depth: int
+    trace_max_depth: int
+    trace_max_nodes: int
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -86,4 +92,7 @@ class Settings:
             default_page_size=int(e.get("VFGRAPH_DEFAULT_PAGE_SIZE", "20")),
             ontology_dir=Path(e.get("VFGRAPH_ONTOLOGY_DIR", str(REPO_ROOT / "ontology"))),
             shapes_dir=Path(e.get("VFGRAPH_SHAPES_DIR", str(REPO_ROOT / "shapes"))),
+            trace_default_depth=int(e.get("VFGRAPH_TRACE_DEFAULT_DEPTH", "60")),
+            trace_max_depth=int(e.get("VFGRAPH_TRACE_MAX_DEPTH", "400")),
+            trace_max_nodes=int(e.get("VFGRAPH_TRACE_MAX_NODES", "20000")),
         )

@@ -30,6 +30,7 @@ class Field:
     type: FieldType
     rdf: str  # local name of the vf: property in the RDF view
     rel: str | None = None  # relationship type for REF/REFS
+    vfgraph_term: bool = False  # the RDF property is in vfgraph's namespace, not ValueFlows'
 
     @property
     def is_ref(self) -> bool:
@@ -48,8 +49,8 @@ S, U, US, B, D, M, R, RS = (
 )
 
 
-def _f(name: str, t: FieldType, rel: str | None = None, rdf: str | None = None) -> Field:
-    return Field(name=name, type=t, rdf=rdf or name, rel=rel)
+def _f(name: str, t: FieldType, rel: str | None = None, rdf: str | None = None, vfg: bool = False) -> Field:
+    return Field(name=name, type=t, rdf=rdf or name, rel=rel, vfgraph_term=vfg)
 
 
 _AGENT = (_f("name", S), _f("image", U), _f("note", S))
@@ -121,6 +122,9 @@ FIELDS: dict[Kind, tuple[Field, ...]] = {
         _f("atLocation", U),
         _f("toLocation", U),
         _f("state", S),
+        # The event that last changed the same resource before this one (the per-resource breadcrumb that
+        # track and trace follow); set by the ledger, never by clients.
+        _f("previousEvent", RS, "PREVIOUS_EVENT", vfg=True),
     ),
     Kind.AGENT_RELATIONSHIP_ROLE: (
         _f("roleLabel", S),
@@ -144,6 +148,8 @@ UPDATABLE[Kind.ECONOMIC_RESOURCE] = frozenset(
     {"classifiedAs", "image", "imageList", "containedIn", "unitOfEffort", "note", "name"}
 )
 UPDATABLE[Kind.ECONOMIC_EVENT] = frozenset({"note", "agreedIn", "triggeredBy"})
+# Fields the ledger sets itself; a client input naming them is refused.
+DERIVED: dict[Kind, frozenset[str]] = {Kind.ECONOMIC_EVENT: frozenset({"previousEvent"})}
 
 
 def field_map(kind: Kind) -> dict[str, Field]:

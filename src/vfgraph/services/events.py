@@ -20,7 +20,7 @@ from rdflib import Graph
 
 from vfgraph.domain import effects, ids
 from vfgraph.domain.actions import Action
-from vfgraph.domain.fields import field_map
+from vfgraph.domain.fields import DERIVED, field_map
 from vfgraph.domain.kinds import Kind
 from vfgraph.domain.quantities import Measure, parse_decimal
 from vfgraph.errors import InvalidInput, InvalidQuantity, UnknownAction
@@ -123,6 +123,10 @@ def record(
     new_resource: Mapping[str, Any] | None,
     iris: tuple[str, str | None] | None = None,
 ) -> tuple[str, str | None]:
+    if DERIVED[Kind.ECONOMIC_EVENT] & set(event):
+        raise InvalidInput(
+            f"{', '.join(sorted(DERIVED[Kind.ECONOMIC_EVENT] & set(event)))} is set by vfgraph"
+        )
     values = normalize.values_of(Kind.ECONOMIC_EVENT, event)
     action = _action(ledger, values)
     _check_signs(values)
@@ -167,6 +171,18 @@ def record(
         )
         assert context is not None
 
+        # The per-resource breadcrumb: each resource counts its events, and each event points at the
+        # event that last changed the same resource (the order track and trace keep through cycles).
+        sequence: dict[str, int] = {}
+        previous: list[str] = []
+        for slot in ("resourceInventoriedAs", "toResourceInventoriedAs"):
+            row = locked.get(values.get(slot) or "")
+            if values.get(slot):
+                sequence[slot] = int(row.get("eventCount") or 0) + 1 if row else 1
+            if row and row.get("lastEvent"):
+                previous.append(row["lastEvent"])
+        values["previousEvent"] = previous or None
+
         if new_values is not None and not new_values.get("conformsTo"):
             # A resource created by a transfer, move or copy is of the same kind as its source.
             source = locked.get(values.get("resourceInventoriedAs") or "")
@@ -208,6 +224,12 @@ def record(
             if resource is None:
                 continue
             props, rels = _resource_changes(resource)
+            slot = (
+                "resourceInventoriedAs"
+                if resource.id == values.get("resourceInventoriedAs")
+                else ("toResourceInventoriedAs")
+            )
+            props.update(eventCount=sequence[slot], lastEvent=event_iri)
             if resource.id == new_iri and new_values is not None:
                 base_props, base_rels = normalize.properties(Kind.ECONOMIC_RESOURCE, new_values)
                 props = {**base_props, **props}
@@ -227,6 +249,8 @@ def record(
             createdAt=stamp,
             updatedAt=stamp,
             impliedTransfer=outcome.implied_transfer,
+            resourceSeq=sequence.get("resourceInventoriedAs"),
+            toResourceSeq=sequence.get("toResourceInventoriedAs"),
         )
         props = {k: v for k, v in props.items() if v is not None}
         tx.rows(cypher.CREATE_RECORD[Kind.ECONOMIC_EVENT], {"props": props, "rels": rels})

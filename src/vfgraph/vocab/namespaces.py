@@ -183,5 +183,6 @@ class VFG(DefinedNamespace):
     revisionId: URIRef  # opaque token that changes on every write of a record
     createdAt: URIRef  # when the record was first stored
     updatedAt: URIRef  # when the record was last changed
+    previousEvent: URIRef  # the event that changed the same resource just before
 
     _NS = Namespace(VFG_IRI)

@@ -15,7 +15,7 @@ from typing import Any
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
-from vfgraph.domain.fields import FIELDS, FieldType
+from vfgraph.domain.fields import FIELDS, Field, FieldType
 from vfgraph.domain.kinds import Kind
 from vfgraph.domain.quantities import format_decimal
 from vfgraph.vocab.namespaces import VF, VF_IRI, VFG, VFG_IRI
@@ -65,7 +65,7 @@ def add_record(g: Graph, kind: Kind, iri: str, values: Mapping[str, Any], rev: i
         value = values.get(field.name)
         if value is None:
             continue
-        pred = URIRef(ns + field.rdf)
+        pred = URIRef((VFG_IRI if field.vfgraph_term else ns) + field.rdf)
         t = field.type
         if field.name == "action":  # stored as the action's local name
             g.add((node, pred, URIRef(VF_IRI + str(value))))
@@ -114,3 +114,10 @@ def add_measure(g: Graph, measure: Mapping[str, Any]) -> BNode:
 def add_action(g: Graph, action_triples: Iterable[tuple[Any, Any, Any]]) -> None:
     for triple in action_triples:
         g.add(triple)
+
+
+def predicate(kind: Kind, field: Field) -> URIRef:
+    """The RDF property a field of ``kind`` is written as (the one :func:`add_record` uses)."""
+    if field.vfgraph_term or kind in _NOT_IN_VF:
+        return URIRef(VFG_IRI + field.rdf)
+    return URIRef(VF_IRI + field.rdf)

@@ -1,0 +1,197 @@
+"""Footprints: rolling indicator flows (emissions, water, work ...) up a trace, per unit of a resource.
+
+An *indicator* is a ResourceSpecification (for example "GHG emissions" in kg CO2e). The rules, applied
+exactly (docs/footprints.md explains them with the worked example):
+
+1. An event counts toward indicator X when it conforms to X (its ``resourceConformsTo``, or its resource's
+   ``conformsTo``); its amount is its resourceQuantity, or its effortQuantity for an effort-only event.
+2. A process's total for X is its own events of X (inputs and outputs) plus what its other inputs carry:
+   a consume of quantity q from resource S carries q times S's per-unit footprint; use and cite carry
+   nothing; the halves of pass-through pairs carry nothing.
+3. The total is shared among the process's *receiving outputs*: its product outputs (outputs that count
+   toward no requested indicator and are not received by an ecological agent) and its pass-through
+   outputs, in proportion to their quantities when they share a unit, equally otherwise.
+4. A product output brings its quantity and its share into the resource it increments. A pass-through
+   output (dropoff, modify, separate) brings only its share: the returning resource adds it to what it
+   already carries, without adding quantity.
+5. A resource's per-unit footprint is what its increments carried (production outputs, transfers in with
+   the source's per-unit footprint, pass-through shares) divided by the quantity those increments brought
+   in; raises bring quantity and carry nothing.
+
+Amounts are exact decimals. Each amount is kept with the process and agent it comes from, so a footprint
+can be broken down by contributing process and organisation.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal, localcontext
+
+from vfgraph.domain.quantities import ZERO, Measure
+from vfgraph.domain.trace import (
+    FlowEvent,
+    FlowGraph,
+    increments_resource,
+    increments_to_resource,
+    is_pass_through,
+)
+from vfgraph.errors import UnitMismatch
+
+# (indicator, process, agent): one contribution; the amounts of a footprint are kept per key.
+Key = tuple[str, str, str]
+
+
+@dataclass
+class Amounts:
+    """A linear combination of contributions (what something carries)."""
+
+    by_key: dict[Key, Decimal] = field(default_factory=lambda: defaultdict(Decimal))
+
+    def add(self, other: Amounts, factor: Decimal = Decimal(1)) -> None:
+        for k, v in other.by_key.items():
+            self.by_key[k] += v * factor
+
+    def scaled(self, factor: Decimal) -> Amounts:
+        out = Amounts()
+        out.add(self, factor)
+        return out
+
+    def per_indicator(self) -> dict[str, Decimal]:
+        totals: dict[str, Decimal] = defaultdict(Decimal)
+        for (indicator, _, _), v in self.by_key.items():
+            totals[indicator] += v
+        return dict(totals)
+
+
+@dataclass(frozen=True, slots=True)
+class Footprint:
+    resource: str
+    per_unit: dict[str, Decimal]  # indicator -> amount per one unit of the resource
+    units: dict[str, str | None]  # indicator -> unit IRI of its amounts
+    breakdown: dict[Key, Decimal]  # (indicator, process, agent) -> amount per unit
+
+
+def _amount(e: FlowEvent) -> Measure | None:
+    if e.quantity is not None:
+        return e.quantity
+    return e.effort
+
+
+def _agent(e: FlowEvent) -> str:
+    """The agent answerable for an indicator flow: the side that is not the ecosystem."""
+    return e.receiver if e.ecological_provider and not e.ecological_receiver else e.provider
+
+
+class Calculator:
+    """Per-unit footprints over a traced :class:`FlowGraph` (every upstream event must be in it)."""
+
+    def __init__(self, graph: FlowGraph, indicators: Collection[str]) -> None:
+        self.g = graph
+        self.indicators = frozenset(indicators)
+        self.units: dict[str, str | None] = {}
+        self._resource_memo: dict[tuple[str, int | None], Amounts] = {}
+        self._process_memo: dict[str, Amounts] = {}
+        self._busy: set[object] = set()
+
+    # rule 1
+    def indicator_of(self, e: FlowEvent) -> str | None:
+        return e.conforms_to if e.conforms_to in self.indicators else None
+
+    def _own(self, e: FlowEvent, indicator: str, process: str) -> Amounts:
+        m = _amount(e)
+        out = Amounts()
+        if m is None:
+            return out
+        known = self.units.setdefault(indicator, m.unit)
+        if known is not None and m.unit is not None and known != m.unit:
+            raise UnitMismatch(
+                f"the indicator {indicator} is measured in {known} and in {m.unit}; "
+                "a footprint needs one unit per indicator",
+                indicator=indicator,
+            )
+        out.by_key[(indicator, process, _agent(e))] += m.value
+        return out
+
+    # rule 2
+    def process_total(self, process: str) -> Amounts:
+        if process in self._process_memo:
+            return self._process_memo[process]
+        if ("P", process) in self._busy:  # a causal loop in the data: contribute nothing twice
+            return Amounts()
+        self._busy.add(("P", process))
+        total = Amounts()
+        for e in self.g.by_process.get(process, []):
+            indicator = self.indicator_of(e)
+            if indicator is not None:
+                total.add(self._own(e, indicator, process))
+            elif e.input_of == process and e.action.id == "consume" and e.resource and e.quantity:
+                total.add(self.per_unit(e.resource, e.resource_seq), e.quantity.value)
+        self._busy.discard(("P", process))
+        self._process_memo[process] = total
+        return total
+
+    # rule 3
+    def receiving_outputs(self, process: str) -> list[FlowEvent]:
+        return [
+            e
+            for e in self.g.by_process.get(process, [])
+            if e.output_of == process
+            and (
+                is_pass_through(e.action)
+                or (self.indicator_of(e) is None and not e.ecological_receiver and increments_resource(e))
+            )
+        ]
+
+    def share(self, process: str, output: FlowEvent) -> Decimal:
+        outs = self.receiving_outputs(process)
+        if output not in outs:
+            return ZERO
+        units = {o.quantity.unit for o in outs if o.quantity is not None}
+        if len(units) == 1 and all(o.quantity is not None for o in outs):
+            whole = sum((o.quantity.value for o in outs if o.quantity is not None), ZERO)
+            if whole and output.quantity is not None:
+                return output.quantity.value / whole
+        return Decimal(1) / Decimal(len(outs))
+
+    # rules 4 and 5
+    def per_unit(self, resource: str, before: int | None) -> Amounts:
+        key = (resource, before)
+        if key in self._resource_memo:
+            return self._resource_memo[key]
+        if ("R", key) in self._busy:
+            return Amounts()
+        self._busy.add(("R", key))
+        carried, quantity = Amounts(), ZERO
+        for e in self.g.increments_of(resource, before):
+            q = e.quantity.value if e.quantity is not None else ZERO
+            if e.to_resource == resource and increments_to_resource(e):
+                if e.resource is not None:
+                    carried.add(self.per_unit(e.resource, e.resource_seq), q)
+                quantity += q
+            elif e.output_of is not None:
+                carried.add(self.process_total(e.output_of), self.share(e.output_of, e))
+                if not is_pass_through(e.action):
+                    quantity += q
+            else:
+                quantity += q  # raise: quantity, nothing carried
+        result = carried.scaled(Decimal(1) / quantity) if quantity else Amounts()
+        self._busy.discard(("R", key))
+        self._resource_memo[key] = result
+        return result
+
+
+def footprint(graph: FlowGraph, resource: str, indicators: Iterable[str]) -> Footprint:
+    """The footprint per unit of ``resource`` as it is now, for each indicator."""
+    with localcontext() as ctx:
+        ctx.prec = 34
+        calc = Calculator(graph, list(indicators))
+        amounts = calc.per_unit(resource, None)
+        totals = amounts.per_indicator()
+        return Footprint(
+            resource=resource,
+            per_unit={i: totals.get(i, ZERO) for i in calc.indicators},
+            units=dict(calc.units),
+            breakdown={k: v for k, v in amounts.by_key.items() if v},
+        )

@@ -1,0 +1,48 @@
+"""The statement track, trace and footprints read with: the events around a set of records.
+
+One round trip per level of a walk: every event naming one of ``$resources`` (as resourceInventoriedAs or
+toResourceInventoriedAs), every input or output of one of ``$processes``, and the events in ``$events``,
+each with what :class:`vfgraph.domain.trace.FlowEvent` needs.
+"""
+
+from __future__ import annotations
+
+EVENTS_AROUND = """
+CALL () {
+  UNWIND $resources AS rid
+  MATCH (:EconomicResource {id: rid})<-[:RESOURCE_INVENTORIED_AS|TO_RESOURCE_INVENTORIED_AS]-(e:EconomicEvent)
+  RETURN e
+  UNION
+  UNWIND $processes AS pid
+  MATCH (:Process {id: pid})<-[:INPUT_OF|OUTPUT_OF]-(e:EconomicEvent)
+  RETURN e
+  UNION
+  UNWIND $events AS eid
+  MATCH (e:EconomicEvent {id: eid})
+  RETURN e
+}
+RETURN e {
+  .id, .action, .resourceQuantityValue, .resourceQuantityUnit, .effortQuantityValue, .effortQuantityUnit,
+  .resourceSeq, .toResourceSeq, .hasPointInTime, .hasBeginning, .hasEnd,
+  provider: [(e)-[:PROVIDER]->(a) | a.id][0],
+  receiver: [(e)-[:RECEIVER]->(a) | a.id][0],
+  ecologicalProvider: EXISTS { (e)-[:PROVIDER]->(:EcologicalAgent) },
+  ecologicalReceiver: EXISTS { (e)-[:RECEIVER]->(:EcologicalAgent) },
+  resource: [(e)-[:RESOURCE_INVENTORIED_AS]->(x) | x.id][0],
+  toResource: [(e)-[:TO_RESOURCE_INVENTORIED_AS]->(x) | x.id][0],
+  inputOf: [(e)-[:INPUT_OF]->(x) | x.id][0],
+  outputOf: [(e)-[:OUTPUT_OF]->(x) | x.id][0],
+  conformsTo: coalesce(
+    [(e)-[:RESOURCE_CONFORMS_TO]->(x) | x.id][0],
+    [(e)-[:RESOURCE_INVENTORIED_AS]->()-[:CONFORMS_TO]->(x) | x.id][0]
+  )
+} AS event
+"""
+
+# The kind of a record (to know where a walk starts).
+KIND_OF = """
+MATCH (n:Record {id: $id})
+RETURN [label IN labels(n) WHERE label IN ['EconomicResource', 'EconomicEvent', 'Process']][0] AS kind,
+       n.accountingQuantityValue AS accountingQuantityValue,
+       n.accountingQuantityUnit AS accountingQuantityUnit
+"""
