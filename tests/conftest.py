@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.neo4j.world import World
+from vfgraph.domain.kinds import Kind
 from vfgraph.services.ledger import Ledger
 from vfgraph.settings import Settings
 
@@ -39,3 +41,22 @@ def ledger(settings: Settings) -> Iterator[Ledger]:
     with open_ledger(settings) as ledger:
         ledger.store.ensure_schema()
         yield ledger
+
+
+@pytest.fixture
+def world(ledger: Ledger) -> World:
+    """A fresh small world (three organisations, units, specifications) for one test."""
+    c = ledger.create
+    kg = c(Kind.UNIT, {"label": "kilogram", "symbol": "kg"})
+    hour = c(Kind.UNIT, {"label": "hour", "symbol": "h"})
+    return World(
+        ledger=ledger,
+        farm=c(Kind.ORGANIZATION, {"name": "Green Farm"}),
+        mill=c(Kind.ORGANIZATION, {"name": "Stone Mill"}),
+        carrier=c(Kind.ORGANIZATION, {"name": "Road Carriers"}),
+        kg=kg,
+        hour=hour,
+        grain=c(Kind.RESOURCE_SPECIFICATION, {"name": "grain", "defaultUnitOfResource": kg}),
+        labour=c(Kind.RESOURCE_SPECIFICATION, {"name": "farm work", "defaultUnitOfEffort": hour}),
+        milling=c(Kind.PROCESS_SPECIFICATION, {"name": "milling"}),
+    )

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from datetime import datetime
+from typing import Annotated, TypeVar
 
 import strawberry
 
 from vfgraph.api.context import Info, kind_connection, load_one
 from vfgraph.api.pagination import Connection
+from vfgraph.api.types import tracing
 from vfgraph.api.types.action import Action
 from vfgraph.api.types.agent import (
     Agent,
@@ -23,6 +25,7 @@ from vfgraph.api.types.measurement import Unit
 from vfgraph.api.types.observation import EconomicEvent, EconomicResource
 from vfgraph.api.types.process import Process
 from vfgraph.api.types.specification import ProcessSpecification, ResourceSpecification
+from vfgraph.api.types.tracing import Footprint, TraceDirection, TraceGraph
 from vfgraph.domain.kinds import Kind
 from vfgraph.store.cypher.read import AGENT
 from vfgraph.store.reads import Record
@@ -265,3 +268,25 @@ class Query:
     ) -> Connection[ResourceSpecification]:
         label, make = Kind.RESOURCE_SPECIFICATION.value, ResourceSpecification.from_record
         return await kind_connection(info, label, make, first, after, last, before)
+
+    @strawberry.field
+    async def trace_graph(
+        self,
+        info: Info,
+        start: strawberry.ID,
+        direction: TraceDirection = TraceDirection.UPSTREAM,
+        max_depth: int | None = None,
+        actions: list[strawberry.ID] | None = None,
+        agents: list[strawberry.ID] | None = None,
+        from_: Annotated[datetime | None, strawberry.argument(name="from")] = None,
+        to: datetime | None = None,
+    ) -> TraceGraph:
+        """The graph a trace (UPSTREAM) or track (DOWNSTREAM) from a record reaches."""
+        return await tracing.trace_graph(info, str(start), direction, max_depth, actions, agents, from_, to)
+
+    @strawberry.field
+    async def footprint(
+        self, info: Info, resource: strawberry.ID, indicators: list[strawberry.ID]
+    ) -> Footprint:
+        """A resource's footprint for indicators (ResourceSpecifications), per unit and in total."""
+        return await tracing.footprint(info, str(resource), indicators)

@@ -21,6 +21,7 @@ from vfgraph.api.types.action import Action
 from vfgraph.api.types.measurement import Measure, Unit, load_unit
 from vfgraph.domain.flows import gives_to_resource, takes_from_resource
 from vfgraph.domain.kinds import Kind
+from vfgraph.domain.trace import Direction
 from vfgraph.errors import NotFound
 from vfgraph.store.cypher.read import AGENT
 from vfgraph.store.reads import Record
@@ -238,12 +239,16 @@ class EconomicEvent:
         return []
 
     @strawberry.field
-    def track(self) -> list[TrackTraceItem] | None:
-        return []  # not yet: tracking forward through many steps is a later issue
+    async def track(self, info: Info) -> list[TrackTraceItem] | None:
+        from vfgraph.api.types.tracing import walk_items
+
+        return await walk_items(info, self.rec.id, Direction.DOWNSTREAM)
 
     @strawberry.field
-    def trace(self) -> list[TrackTraceItem] | None:
-        return []  # not yet: tracing back through many steps is a later issue
+    async def trace(self, info: Info) -> list[TrackTraceItem] | None:
+        from vfgraph.api.types.tracing import walk_items
+
+        return await walk_items(info, self.rec.id, Direction.UPSTREAM)
 
     @strawberry.field
     async def provider(self, info: Info) -> AgentRef:
@@ -348,12 +353,16 @@ class EconomicResource:
         return event.ref("resourceInventoriedAs") == self.rec.id and takes_from_resource(action)
 
     @strawberry.field
-    def track(self) -> list[TrackTraceItem] | None:
-        return []  # not yet: see EconomicEvent.track
+    async def track(self, info: Info) -> list[TrackTraceItem] | None:
+        from vfgraph.api.types.tracing import walk_items
+
+        return await walk_items(info, self.rec.id, Direction.DOWNSTREAM)
 
     @strawberry.field
-    def trace(self) -> list[TrackTraceItem] | None:
-        return []  # not yet: see EconomicEvent.trace
+    async def trace(self, info: Info) -> list[TrackTraceItem] | None:
+        from vfgraph.api.types.tracing import walk_items
+
+        return await walk_items(info, self.rec.id, Direction.UPSTREAM)
 
     @strawberry.field
     async def primary_accountable(self, info: Info) -> AgentRef | None:

@@ -1,0 +1,299 @@
+"""Track, trace and footprints in the API: ``trace``/``track`` item lists, ``traceGraph`` and ``footprint``.
+
+The walks run in :mod:`vfgraph.services.tracing` (one Cypher round trip per level); the records they reach
+are then loaded through the request's DataLoaders, one batch per kind.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from decimal import Decimal
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+
+from vfgraph.api.context import Info, load_many, load_one
+from vfgraph.api.types.action import Action
+from vfgraph.api.types.measurement import Measure
+from vfgraph.domain.quantities import format_decimal
+from vfgraph.domain.trace import Direction, EventAt, State, Walk, kind_of
+from vfgraph.errors import NotFound
+from vfgraph.services import tracing
+from vfgraph.store.cypher.read import AGENT
+from vfgraph.store.reads import Record
+
+if TYPE_CHECKING:
+    from vfgraph.api.types.agent import Agent
+    from vfgraph.api.types.observation import EconomicEvent, EconomicResource, TrackTraceItem
+    from vfgraph.api.types.process import Process
+    from vfgraph.api.types.specification import ResourceSpecification
+
+_OBS = "vfgraph.api.types.observation"
+EconomicEventRef = Annotated["EconomicEvent", strawberry.lazy(_OBS)]
+EconomicResourceRef = Annotated["EconomicResource", strawberry.lazy(_OBS)]
+ProcessRef = Annotated["Process", strawberry.lazy("vfgraph.api.types.process")]
+AgentRef = Annotated["Agent", strawberry.lazy("vfgraph.api.types.agent")]
+ResourceSpecificationRef = Annotated[
+    "ResourceSpecification", strawberry.lazy("vfgraph.api.types.specification")
+]
+
+
+@strawberry.enum(description="Which way a walk goes: UPSTREAM traces sources, DOWNSTREAM tracks uses.")
+class TraceDirection(Enum):
+    UPSTREAM = "UPSTREAM"
+    DOWNSTREAM = "DOWNSTREAM"
+
+
+async def items_of(info: Info, keyed: Sequence[tuple[str, str]]) -> list[TrackTraceItem]:
+    """The records for (kind, id) pairs, in the order given, loaded one batch per kind."""
+    from vfgraph.api.types.observation import EconomicEvent, EconomicResource
+    from vfgraph.api.types.process import Process
+
+    makers: dict[str, Callable[[Record], TrackTraceItem]] = {
+        "EconomicResource": EconomicResource.from_record,
+        "EconomicEvent": EconomicEvent.from_record,
+        "Process": Process.from_record,
+    }
+    found: dict[tuple[str, str], TrackTraceItem] = {}
+    for kind, make in makers.items():
+        ids = [i for k, i in keyed if k == kind]
+        for r in await load_many(info, kind, ids) if ids else []:
+            found[(kind, r.id)] = make(r)
+    return [found[k] for k in keyed if k in found]
+
+
+async def walk_items(info: Info, iri: str, direction: Direction) -> list[TrackTraceItem]:
+    w = await asyncio.to_thread(tracing.trace, info.context.ledger, iri, direction)
+    return await items_of(info, list(w.ids()))
+
+
+@strawberry.type(description="A record reached by a walk, with its distance in steps from the start.")
+class TraceNode:
+    id: strawberry.ID
+    kind: str = strawberry.field(description="EconomicResource, EconomicEvent or Process.")
+    depth: int
+
+    # One field per kind (a node is exactly one of them), so clients select what they draw.
+    @strawberry.field
+    async def resource(self, info: Info) -> EconomicResourceRef | None:
+        from vfgraph.api.types.observation import load_resource
+
+        return await load_resource(info, str(self.id)) if self.kind == "EconomicResource" else None
+
+    @strawberry.field
+    async def event(self, info: Info) -> EconomicEventRef | None:
+        from vfgraph.api.types.observation import load_event
+
+        return await load_event(info, str(self.id)) if self.kind == "EconomicEvent" else None
+
+    @strawberry.field
+    async def process(self, info: Info) -> ProcessRef | None:
+        from vfgraph.api.types.process import Process
+
+        r = await load_one(info, "Process", str(self.id)) if self.kind == "Process" else None
+        return Process.from_record(r) if r else None
+
+
+@strawberry.type(description="One step of a walk, in the direction resources flowed (from cause to effect).")
+class TraceEdge:
+    from_: strawberry.ID = strawberry.field(name="from")
+    to: strawberry.ID
+    event: strawberry.ID = strawberry.field(description="The economic event this step goes through.")
+    action_id: strawberry.Private[str]
+    resource_quantity: Measure | None
+    effort_quantity: Measure | None
+    depth: int
+
+    @strawberry.field
+    def action(self, info: Info) -> Action:
+        return Action.of(info.context.action(self.action_id))
+
+
+@strawberry.type(description="The graph a trace or track reaches, for clients that draw or audit it.")
+class TraceGraph:
+    start: strawberry.ID
+    direction: TraceDirection
+    max_depth: int
+    nodes: list[TraceNode]
+    edges: list[TraceEdge]
+    truncated: bool = strawberry.field(
+        description="True when the walk stopped at maxDepth or at the node limit with more to reach."
+    )
+
+
+def _measure(m: object) -> Measure | None:
+    from vfgraph.domain.quantities import Measure as DomainMeasure
+
+    if not isinstance(m, DomainMeasure):
+        return None
+    return Measure(unit_id=m.unit, has_numerical_value=m.value)
+
+
+def graph_of(w: Walk, max_depth: int) -> TraceGraph:
+    depth: dict[tuple[str, str], int] = {}
+    for state, d in w.depth.items():
+        key = (kind_of(state), state.id)
+        depth[key] = min(d, depth.get(key, d))
+    nodes = [TraceNode(id=strawberry.ID(i), kind=k, depth=depth[(k, i)]) for k, i in w.ids()]
+    edges: dict[tuple[str, str], TraceEdge] = {}
+    for e in w.edges:
+        event_state: State = e.source if isinstance(e.source, EventAt) else e.target
+        event = w.graph.events[event_state.id]
+        key = (e.source.id, e.target.id)
+        if key not in edges:
+            edges[key] = TraceEdge(
+                from_=strawberry.ID(e.source.id),
+                to=strawberry.ID(e.target.id),
+                event=strawberry.ID(event.id),
+                action_id=event.action.id,
+                resource_quantity=_measure(event.quantity),
+                effort_quantity=_measure(event.effort),
+                depth=e.depth,
+            )
+    return TraceGraph(
+        start=strawberry.ID(w.start.id),
+        direction=TraceDirection(w.direction.value),
+        max_depth=max_depth,
+        nodes=nodes,
+        edges=list(edges.values()),
+        truncated=w.truncated,
+    )
+
+
+async def trace_graph(
+    info: Info,
+    start: str,
+    direction: TraceDirection,
+    max_depth: int | None,
+    actions: list[strawberry.ID] | None,
+    agents: list[strawberry.ID] | None,
+    start_time: datetime | None,
+    end_time: datetime | None,
+) -> TraceGraph:
+    ledger = info.context.ledger
+    for a in actions or []:
+        info.context.action(str(a))  # unknown actions are an error, not an empty graph
+    filters = tracing.Filters(
+        actions=frozenset(str(a) for a in actions or []),
+        agents=frozenset(str(a) for a in agents or []),
+        start=_iso(start_time),
+        end=_iso(end_time),
+    )
+    limits = tracing.limits(ledger, max_depth)
+    w = await asyncio.to_thread(
+        tracing.trace, ledger, start, Direction(direction.value), limits.max_depth, filters
+    )
+    return graph_of(w, limits.max_depth)
+
+
+def _iso(t: datetime | None) -> str | None:
+    if t is None:
+        return None
+    return t.isoformat().replace("+00:00", "Z")
+
+
+# -- footprints ------------------------------------------------------------------------------------
+
+
+async def _specification(info: Info, spec_id: str) -> ResourceSpecification:
+    from vfgraph.api.types.specification import ResourceSpecification
+
+    r = await load_one(info, "ResourceSpecification", spec_id)
+    if r is None:
+        raise NotFound(f"no ResourceSpecification {spec_id}", id=spec_id)
+    return ResourceSpecification.from_record(r)
+
+
+@strawberry.type(description="An amount of one indicator (a ResourceSpecification such as kg CO2e).")
+class IndicatorAmount:
+    indicator_id: strawberry.Private[str]
+    quantity: Measure
+
+    @strawberry.field
+    async def indicator(self, info: Info) -> ResourceSpecificationRef:
+        return await _specification(info, self.indicator_id)
+
+
+@strawberry.type(description="What one process, and the agent answerable for it, adds to a footprint.")
+class FootprintContribution:
+    indicator_id: strawberry.Private[str]
+    process_id: strawberry.Private[str]
+    agent_id: strawberry.Private[str]
+    per_unit: Measure
+    total: Measure
+
+    @strawberry.field
+    async def indicator(self, info: Info) -> ResourceSpecificationRef:
+        return await _specification(info, self.indicator_id)
+
+    @strawberry.field
+    async def process(self, info: Info) -> ProcessRef | None:
+        from vfgraph.api.types.process import Process
+
+        r = await load_one(info, "Process", self.process_id)
+        return Process.from_record(r) if r else None
+
+    @strawberry.field
+    async def agent(self, info: Info) -> AgentRef | None:
+        from vfgraph.api.types.agent import agent_from_record
+
+        r = await load_one(info, AGENT, self.agent_id)
+        return agent_from_record(r) if r else None
+
+
+@strawberry.type(
+    description="Indicator amounts carried by a resource, rolled up its trace (docs/footprints.md)."
+)
+class Footprint:
+    resource_id: strawberry.Private[str]
+    per_unit: list[IndicatorAmount] = strawberry.field(description="Per one unit of the resource.")
+    total: list[IndicatorAmount] = strawberry.field(description="For the resource's accounting quantity.")
+    breakdown: list[FootprintContribution]
+
+    @strawberry.field
+    async def resource(self, info: Info) -> EconomicResourceRef:
+        from vfgraph.api.types.observation import EconomicResource
+
+        r = await load_one(info, "EconomicResource", self.resource_id)
+        assert r is not None
+        return EconomicResource.from_record(r)
+
+
+def _exact(d: Decimal) -> Decimal:
+    return Decimal(format_decimal(d))
+
+
+async def footprint(info: Info, resource: str, indicators: list[strawberry.ID]) -> Footprint:
+    result = await asyncio.to_thread(
+        tracing.footprint, info.context.ledger, resource, [str(i) for i in indicators]
+    )
+    f = result.footprint
+    held = result.accounting_quantity.value if result.accounting_quantity is not None else Decimal(0)
+
+    def amount(value: Decimal, indicator: str) -> Measure:
+        return Measure(unit_id=f.units.get(indicator), has_numerical_value=_exact(value))
+
+    order = [str(i) for i in dict.fromkeys(indicators)]
+    return Footprint(
+        resource_id=resource,
+        per_unit=[
+            IndicatorAmount(indicator_id=i, quantity=amount(f.per_unit.get(i, Decimal(0)), i)) for i in order
+        ],
+        total=[
+            IndicatorAmount(indicator_id=i, quantity=amount(f.per_unit.get(i, Decimal(0)) * held, i))
+            for i in order
+        ],
+        breakdown=[
+            FootprintContribution(
+                indicator_id=i,
+                process_id=p,
+                agent_id=a,
+                per_unit=amount(v, i),
+                total=amount(v * held, i),
+            )
+            for (i, p, a), v in sorted(f.breakdown.items())
+        ],
+    )
