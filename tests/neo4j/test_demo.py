@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from tests.neo4j.world import COUNT_RECORDS
 from vfgraph.services.demo import load_demo
 from vfgraph.services.ledger import Ledger
+from vfgraph.services.tracing import footprint
 
 
 def test_loading_the_demo_twice_writes_nothing_the_second_time(ledger: Ledger) -> None:
@@ -23,3 +26,11 @@ def test_the_demo_mill_produced_160_kg_of_flour_that_it_owns(ledger: Ledger) -> 
         {"id": produce},
     )
     assert rows == [{"action": "produce", "q": "160", "owner": "Stone Mill"}]
+
+
+def test_the_demo_flour_carries_the_worked_examples_footprint(ledger: Ledger) -> None:
+    load_demo(ledger)
+    demo = ledger.settings.base_iri + "demo/"
+    ghg, water = demo + "resource-specification/ghg-emissions", demo + "resource-specification/blue-water"
+    result = footprint(ledger, demo + "economic-resource/milling-flour", [ghg, water])
+    assert result.footprint.per_unit == {ghg: Decimal("0.25"), water: Decimal("0.025")}

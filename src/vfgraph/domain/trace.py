@@ -33,7 +33,7 @@ The walk needs the events around resources and processes; it asks a :class:`Flow
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol
@@ -147,14 +147,21 @@ def kind_of(state: State) -> str:
 class FlowSource(Protocol):
     """Where the walk gets its events: one call per level of the walk.
 
-    ``events_around(resources, processes, events)`` returns every event that names one of ``resources``
-    (as resourceInventoriedAs or toResourceInventoriedAs), every event that is an input or output of one
-    of ``processes``, and the events whose ids are in ``events``. The store implements it with one Cypher
-    statement; tests may implement it over a list.
+    ``events_around(resources, processes, events, direction, known)`` returns the events a walk in
+    ``direction`` may step to from ``resources`` (upstream: the events that added to them; downstream: the
+    events that took from them, see :func:`increments_resource`, :func:`increments_to_resource` and
+    :func:`takes_from_resource`), every input and output of ``processes``, and the events whose ids are
+    in ``events``; it may leave out the events in ``known`` (the walk has them). The store implements it
+    with one Cypher statement; tests may implement it over a list.
     """
 
     def events_around(
-        self, resources: Sequence[str], processes: Sequence[str], events: Sequence[str]
+        self,
+        resources: Sequence[str],
+        processes: Sequence[str],
+        events: Sequence[str],
+        direction: Direction,
+        known: Collection[str],
     ) -> list[FlowEvent]: ...
 
 
@@ -179,14 +186,21 @@ class FlowGraph:
             for p in {e.input_of, e.output_of} - {None}:
                 self.by_process.setdefault(str(p), []).append(e)
 
-    def fetch(self, source: FlowSource, resources: set[str], processes: set[str], events: set[str]) -> None:
+    def fetch(
+        self,
+        source: FlowSource,
+        direction: Direction,
+        needs: tuple[set[str], set[str], set[str]],
+        known: Collection[str] = (),
+    ) -> None:
+        resources, processes, events = needs
         resources -= self.fetched_resources
         processes -= self.fetched_processes
-        events -= set(self.events)
+        events = {e for e in events if e not in self.events}
         if not (resources or processes or events):
             return
         self.round_trips += 1
-        self.add(source.events_around(sorted(resources), sorted(processes), sorted(events)))
+        self.add(source.events_around(sorted(resources), sorted(processes), sorted(events), direction, known))
         self.fetched_resources |= resources
         self.fetched_processes |= processes
 
@@ -276,10 +290,10 @@ def following(state: State, g: FlowGraph) -> list[State]:
 def _needs(state: State, g: FlowGraph) -> tuple[set[str], set[str], set[str]]:
     """What must be fetched before ``state`` can be expanded."""
     if isinstance(state, ResourceAt):
-        return ({state.id} - g.fetched_resources, set(), set())
+        return (set() if state.id in g.fetched_resources else {state.id}, set(), set())
     if isinstance(state, ProcessVia):
-        return (set(), {state.id} - g.fetched_processes, set())
-    return (set(), set(), {state.id} - set(g.events))
+        return (set(), set() if state.id in g.fetched_processes else {state.id}, set())
+    return (set(), set(), set() if state.id in g.events else {state.id})
 
 
 # -- the walk --------------------------------------------------------------------------------------
@@ -346,21 +360,23 @@ def walk(
     depth: dict[State, int] = {start: 0}
     frontier = [start]
     truncated = False
-    g.fetch(source, *_needs(start, g))
+    g.fetch(source, direction, _needs(start, g))
     if isinstance(start, EventAt) and start.id not in g.events:
         return Walk(start, direction, [], [], {}, g, False)
     level = 0
+    came_through: set[str] = set()  # the events that led to this level: the store need not send them again
     while frontier:
         needs: tuple[set[str], set[str], set[str]] = (set(), set(), set())
         for s in frontier:
             for acc, more in zip(needs, _needs(s, g), strict=True):
                 acc |= more
-        g.fetch(source, *needs)
+        g.fetch(source, direction, needs, came_through)
         if level >= limits.max_depth:
             truncated = truncated or any(expand(s) for s in frontier)
             break
         level += 1
         nxt: list[State] = []
+        came_through = {s.id for s in frontier if isinstance(s, EventAt)}
         for s in frontier:
             for t in expand(s):
                 if t not in depth:

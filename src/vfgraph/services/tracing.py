@@ -22,6 +22,9 @@ from vfgraph.domain.trace import (
     ResourceAt,
     State,
     Walk,
+    increments_resource,
+    increments_to_resource,
+    takes_from_resource,
     walk,
 )
 from vfgraph.errors import InvalidInput, NotFound
@@ -48,11 +51,28 @@ class StoreFlowSource:
 
     def __init__(self, ledger: Ledger) -> None:
         self._ledger = ledger
+        # Which actions step along a resource, by direction, read from the actions' behaviour.
+        probe = {a: FlowEvent("", a, "", "", resource="r", to_resource="t") for a in ledger.actions.values()}
+        self._steps = {
+            Direction.UPSTREAM: (
+                sorted(a.id for a, e in probe.items() if increments_resource(e)),
+                sorted(a.id for a, e in probe.items() if increments_to_resource(e)),
+            ),
+            Direction.DOWNSTREAM: (sorted(a.id for a, e in probe.items() if takes_from_resource(e)), []),
+        }
 
     def events_around(
-        self, resources: Sequence[str], processes: Sequence[str], events: Sequence[str]
+        self,
+        resources: Sequence[str],
+        processes: Sequence[str],
+        events: Sequence[str],
+        direction: Direction,
+        known: Collection[str],
     ) -> list[FlowEvent]:
-        rows = store.events_around(self._ledger.store, resources, processes, events)
+        on_resource, on_to_resource = self._steps[direction]
+        rows = store.events_around(
+            self._ledger.store, resources, processes, events, on_resource, on_to_resource, known
+        )
         return [self._event(r) for r in rows]
 
     def _event(self, r: Row) -> FlowEvent:

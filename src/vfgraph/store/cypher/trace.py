@@ -1,8 +1,10 @@
 """The statement track, trace and footprints read with: the events around a set of records.
 
-One round trip per level of a walk: every event naming one of ``$resources`` (as resourceInventoriedAs or
-toResourceInventoriedAs), every input or output of one of ``$processes``, and the events in ``$events``,
-each with what :class:`vfgraph.domain.trace.FlowEvent` needs.
+One round trip per level of a walk: the events naming one of ``$resources`` as resourceInventoriedAs with
+an action in ``$resourceActions``, or as toResourceInventoriedAs with an action in ``$toResourceActions``
+(the service passes the actions that add to a resource when tracing, those that take from it when
+tracking), every input or output of one of ``$processes``, and the events in ``$events``; minus the events
+in ``$known``; each with what :class:`vfgraph.domain.trace.FlowEvent` needs.
 """
 
 from __future__ import annotations
@@ -10,7 +12,13 @@ from __future__ import annotations
 EVENTS_AROUND = """
 CALL () {
   UNWIND $resources AS rid
-  MATCH (:EconomicResource {id: rid})<-[:RESOURCE_INVENTORIED_AS|TO_RESOURCE_INVENTORIED_AS]-(e:EconomicEvent)
+  MATCH (:EconomicResource {id: rid})<-[:RESOURCE_INVENTORIED_AS]-(e:EconomicEvent)
+  WHERE e.action IN $resourceActions
+  RETURN e
+  UNION
+  UNWIND $resources AS rid
+  MATCH (:EconomicResource {id: rid})<-[:TO_RESOURCE_INVENTORIED_AS]-(e:EconomicEvent)
+  WHERE e.action IN $toResourceActions
   RETURN e
   UNION
   UNWIND $processes AS pid
@@ -21,6 +29,7 @@ CALL () {
   MATCH (e:EconomicEvent {id: eid})
   RETURN e
 }
+WITH e WHERE NOT e.id IN $known
 RETURN e {
   .id, .action, .resourceQuantityValue, .resourceQuantityUnit, .effortQuantityValue, .effortQuantityUnit,
   .resourceSeq, .toResourceSeq, .hasPointInTime, .hasBeginning, .hasEnd,
