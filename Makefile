@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 VFGRAPH := $(BIN)/vfgraph
 STAMP  := $(VENV)/.installed
 
-.PHONY: help install assets neo4j neo4j-stop run test test-fast lint typecheck bench schema conformance clean
+.PHONY: help install assets neo4j neo4j-stop run test test-fast lint typecheck bench bench-ld schema conformance clean
 
 help:
 	@echo "make run    set everything up, load the demo data and serve http://127.0.0.1:8000/graphql"
@@ -62,6 +62,10 @@ test-fast: $(STAMP)
 
 bench: neo4j
 	$(BIN)/python bench/ingest.py
+
+# Linked-data import and export against rdflib alone (about a million triples; --triples N for fewer).
+bench-ld: neo4j
+	$(BIN)/python bench/ld.py
 
 schema: $(STAMP)
 	$(VFGRAPH) schema > schema.graphql

@@ -3,6 +3,7 @@
     /graphql   the vf-graphql API (GET serves GraphiQL)
     /health    {"status": "ok"} while Neo4j answers
     /static    the browser assets shipped in the package (GraphiQL, built by `make assets`)
+    /ld/...    linked data, and record IRIs under the base IRI's path (vfgraph.ld.http)
 
 The ledger (Neo4j driver, ontology, shapes) is built once by the lifespan, unless one is given (tests);
 the driver is closed at shutdown only when the app built it. ``vfgraph serve`` runs
@@ -25,6 +26,7 @@ from starlette.staticfiles import StaticFiles
 from vfgraph.api.asgi import GraphQLApp
 from vfgraph.bootstrap import build_ledger
 from vfgraph.errors import StoreUnavailable
+from vfgraph.ld import http as ld_http
 from vfgraph.services.ledger import Ledger
 from vfgraph.settings import Settings
 from vfgraph.store.reads import ping
@@ -44,12 +46,13 @@ class _Holder:
 
 
 def create_app(settings: Settings | None = None, ledger: Ledger | None = None) -> Starlette:
+    config = settings or (ledger.settings if ledger is not None else Settings.from_env())
     holder = _Holder()
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         owned = ledger is None
-        current = ledger if ledger is not None else build_ledger(settings or Settings.from_env())
+        current = ledger if ledger is not None else build_ledger(config)
         try:
             await asyncio.to_thread(current.store.ensure_schema)
             holder.ledger = current
@@ -73,6 +76,7 @@ def create_app(settings: Settings | None = None, ledger: Ledger | None = None) -
             Route("/health", health),
             Route("/graphql", GraphQLApp(holder.get)),
             Mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static"),
+            *ld_http.routes(config, holder.get),
         ],
         lifespan=lifespan,
     )

@@ -5,6 +5,7 @@ vfgraph schema                    print the GraphQL schema (SDL)
 vfgraph init                      create constraints and indexes
 vfgraph demo                      load the demo supply chain (idempotent)
 vfgraph serve                     serve the API (uvicorn)
+vfgraph export|import             the graph as linked data (Turtle, JSON-LD, N-Triples; YAML-LD in)
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import sys
 from collections.abc import Sequence
 
 from vfgraph import neo4j_server
+from vfgraph.ld import cli as ld_cli
 from vfgraph.settings import Settings
 
 
@@ -84,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("init", help="create constraints and indexes").set_defaults(func=_init)
     sub.add_parser("demo", help="load the demo supply chain").set_defaults(func=_demo)
     sub.add_parser("serve", help="serve the GraphQL API").set_defaults(func=_serve)
+    ld_cli.add_commands(sub)
     return parser
 
 

@@ -21,6 +21,10 @@ class Api:
     def get(self, path: str, **kwargs: Any) -> httpx.Response:
         return self._runner.run(self._client.get(path, **kwargs))
 
+    def request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        """Any HTTP request to the app (the linked-data routes)."""
+        return self._runner.run(self._client.request(method, path, **kwargs))
+
     def post(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
         """The JSON body of a GraphQL request, errors included."""
         response = self._runner.run(

@@ -19,7 +19,7 @@ from vfgraph.api.inputs import IDuration
 from vfgraph.api.mutation import Mutation
 from vfgraph.api.query import Query
 from vfgraph.api.scalars import SCALARS
-from vfgraph.api.types.agent import EcologicalAgent, Organization, Person
+from vfgraph.api.types.agent import EcologicalAgent, ExternalAgent, Organization, Person
 from vfgraph.api.types.measurement import Duration
 
 
@@ -33,7 +33,7 @@ class Schema(strawberry.Schema):
 
 
 def build_schema() -> Schema:
-    extra_types: list[Any] = [Person, Organization, EcologicalAgent, Duration, IDuration]
+    extra_types: list[Any] = [Person, Organization, EcologicalAgent, ExternalAgent, Duration, IDuration]
     return Schema(
         query=Query,
         mutation=Mutation,

@@ -84,6 +84,25 @@ class EcologicalAgent(Agent):
     classified_as: list[URI] | None
 
 
+@strawberry.type
+class ExternalAgent(Agent):
+    """An agent known here only by its IRI: a reference kept from imported linked data that no record in
+    this graph describes (docs/linked-data.md). Its name is its IRI; it has no events of its own here."""
+
+
+def external_agent(agent_id: str) -> ExternalAgent:
+    # The kind of a Record only matters for stored records; connections of an Agent read by id.
+    rec = Record(kind=Kind.ORGANIZATION, props={"id": agent_id, "rev": 0})
+    return ExternalAgent(
+        rec=rec,
+        id=strawberry.ID(agent_id),
+        revision_id=strawberry.ID(rec.revision_id),
+        name=agent_id,
+        image=None,
+        note=None,
+    )
+
+
 def agent_from_record(r: Record) -> Person | Organization | EcologicalAgent:
     """The API type for a stored agent of any kind."""
     common: dict[str, Any] = {

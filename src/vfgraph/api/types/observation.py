@@ -115,12 +115,12 @@ async def _process_of(info: Info, process_id: str | None) -> Process | None:
 
 
 async def _agent_of(info: Info, agent_id: str | None) -> Agent:
-    from vfgraph.api.types.agent import agent_from_record
+    from vfgraph.api.types.agent import agent_from_record, external_agent
 
+    if agent_id is None:
+        raise NotFound("the record names no agent")
     r = await load_one(info, AGENT, agent_id)
-    if r is None:
-        raise NotFound(f"agent {agent_id!r} not found")
-    return agent_from_record(r)
+    return agent_from_record(r) if r is not None else external_agent(agent_id)
 
 
 async def _resource_spec_of(info: Info, spec_id: str | None) -> ResourceSpecification | None:

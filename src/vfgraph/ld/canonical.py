@@ -1,0 +1,66 @@
+"""The documented normalisations of an import, as a function on graphs: what "the same graph" means.
+
+Export after import gives back the ValueFlows statements of the file up to these normalisations
+(:func:`canonical` applied to both sides, then rdflib's isomorphism check):
+
+- the pre-1.0 namespace ``http://w3id.org/valueflows/ont/vf#`` is the current one;
+- a ``vf:hasNumericalValue`` of any numeric type is an ``xsd:decimal`` without trailing zeros (5.0 -> 5);
+- an ``xsd:dateTime`` is in UTC (``10:00:00+02:00`` -> ``08:00:00Z``);
+- a measure is typed ``vf:Measure``, an agent ``vf:Agent`` as well as its own class;
+- ``vf:image`` values are ``xsd:anyURI`` literals;
+- vfgraph's bookkeeping (``vfg:revisionId``, ``vfg:createdAt``, ``vfg:updatedAt``) is left out.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal, InvalidOperation
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, XSD
+from rdflib.term import Node
+
+from vfgraph.domain.quantities import format_decimal
+from vfgraph.ld.terms import BOOKKEEPING, CLASS_KIND, current
+from vfgraph.vocab.namespaces import VF
+
+_IMAGES = frozenset({VF.image, VF.imageList})
+
+
+def _object(p: Node, o: Node) -> Node:
+    if p == VF.hasNumericalValue and isinstance(o, Literal):
+        try:
+            return Literal(format_decimal(Decimal(str(o))), datatype=XSD.decimal)
+        except InvalidOperation:
+            return o
+    if isinstance(o, Literal) and o.datatype == XSD.dateTime:
+        try:
+            dt = datetime.fromisoformat(str(o).replace("Z", "+00:00"))
+        except ValueError:
+            return o
+        dt = dt.replace(tzinfo=UTC) if dt.tzinfo is None else dt.astimezone(UTC)
+        return Literal(dt.isoformat().replace("+00:00", "Z"), datatype=XSD.dateTime)
+    if p in _IMAGES and (isinstance(o, URIRef) or (isinstance(o, Literal) and o.datatype is None)):
+        return Literal(str(o), datatype=XSD.anyURI)
+    return o
+
+
+def canonical(g: Graph) -> Graph:
+    """``g`` normalised as an import stores it (see the module docstring)."""
+    out = Graph()
+    for s, p, o in g:
+        s, p, o = current(s), current(p), current(o)
+        if p in BOOKKEEPING:
+            continue
+        o = _object(p, o)
+        out.add((s, p, o))
+        if p in (VF.accountingQuantity, VF.onhandQuantity, VF.resourceQuantity, VF.effortQuantity):
+            out.add((o, RDF.type, VF.Measure))
+        if p == RDF.type and isinstance(o, URIRef) and o in CLASS_KIND and CLASS_KIND[o].is_agent:
+            out.add((s, RDF.type, VF.Agent))
+    # Datetimes are compared by value: rdflib writes UTC as +00:00 when it re-serialises a Z.
+    for s, p, o in list(out):
+        if isinstance(o, Literal) and o.datatype == XSD.dateTime:
+            out.remove((s, p, o))
+            out.add((s, p, Literal(str(o).replace("+00:00", "Z"), datatype=XSD.dateTime, normalize=False)))
+    return out

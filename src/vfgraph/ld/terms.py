@@ -1,0 +1,177 @@
+"""The RDF terms of stored records, read from the fields table, and the JSON-LD context built from them.
+
+Nothing here lists a field: every property comes from :data:`vfgraph.domain.fields.FIELDS` through
+:func:`vfgraph.vocab.views.predicate`, so export, import and the write path's RDF views agree.
+
+Pre-1.0 documents use the namespace ``http://w3id.org/valueflows/ont/vf#``; :func:`current` reads it as
+``https://w3id.org/valueflows/ont/vf#``. ValueFlows 1.0 dropped agent relationships, which vfgraph keeps in
+its own namespace; the pre-1.0 ``vf:`` names of those classes and properties are read as vfgraph's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.term import Node
+
+from vfgraph.domain.fields import FIELDS, Field, FieldType
+from vfgraph.domain.kinds import Kind
+from vfgraph.vocab.namespaces import VF, VF_IRI, VFG, VFG_IRI
+from vfgraph.vocab.views import class_of, predicate
+
+OLD_VF_IRI = "http://w3id.org/valueflows/ont/vf#"
+
+# Bookkeeping terms of vfgraph on every exported record; an import keeps vfg:createdAt and ignores the rest
+# (the ledger keeps its own revision and update time).
+BOOKKEEPING = frozenset({VFG.revisionId, VFG.createdAt, VFG.updatedAt})
+
+# Fields whose values are xsd:anyURI literals rather than IRIs (as vocab/views.py writes them).
+ANY_URI_FIELDS = frozenset({"image", "imageList"})
+
+
+def current(term: Node) -> Node:
+    """A term with the pre-1.0 ValueFlows namespace rewritten to the current one."""
+    if isinstance(term, URIRef) and term.startswith(OLD_VF_IRI):
+        return URIRef(VF_IRI + term[len(OLD_VF_IRI) :])
+    if isinstance(term, Literal) and term.datatype is not None and term.datatype.startswith(OLD_VF_IRI):
+        return Literal(str(term), datatype=URIRef(VF_IRI + term.datatype[len(OLD_VF_IRI) :]))
+    return term
+
+
+def rewrite_old_namespace(g: Graph) -> Graph:
+    """``g`` with every pre-1.0 ValueFlows term rewritten (``g`` itself when it has none)."""
+    if not any(
+        isinstance(t, (URIRef, Literal)) and OLD_VF_IRI in (t if isinstance(t, URIRef) else t.datatype or "")
+        for triple in g
+        for t in triple
+    ):
+        return g
+    out = Graph()
+    for s, p, o in g:
+        out.add((current(s), current(p), current(o)))
+    return out
+
+
+def _class_kinds() -> dict[URIRef, Kind]:
+    kinds = {class_of(k): k for k in Kind}
+    for k in Kind:
+        kinds.setdefault(URIRef(VF_IRI + k.value), k)  # pre-1.0 vf:AgentRelationship and the like
+    return kinds
+
+
+CLASS_KIND: Mapping[URIRef, Kind] = MappingProxyType(_class_kinds())
+"""The record kind of each class IRI an import accepts."""
+
+
+def _fields_by_predicate() -> dict[Kind, dict[URIRef, Field]]:
+    out: dict[Kind, dict[URIRef, Field]] = {}
+    for kind, fields in FIELDS.items():
+        table = out.setdefault(kind, {})
+        for field in fields:
+            table[predicate(kind, field)] = field
+        for field in fields:  # pre-1.0 vf: names of terms vfgraph keeps in its own namespace
+            table.setdefault(URIRef(VF_IRI + field.rdf), field)
+    return out
+
+
+FIELD_BY_PREDICATE: Mapping[Kind, Mapping[URIRef, Field]] = MappingProxyType(_fields_by_predicate())
+"""The field each RDF property of a kind is stored as."""
+
+
+def types_of(kind: Kind) -> tuple[URIRef, ...]:
+    """The rdf:type values a record of ``kind`` is written with."""
+    return (class_of(kind), VF.Agent) if kind.is_agent else (class_of(kind),)
+
+
+def _compact(iri: str) -> str:
+    for prefix, ns in (("vf", VF_IRI), ("vfg", VFG_IRI), ("xsd", str(XSD))):
+        if iri.startswith(ns):
+            return f"{prefix}:{iri[len(ns) :]}"
+    return iri
+
+
+def coercion(field: Field) -> str | None:
+    """The JSON-LD ``@type`` of a field's values (None: plain strings, or nested measure objects)."""
+    t = field.type
+    if field.name == "action":
+        return "@vocab"
+    if t in (FieldType.URI, FieldType.URIS):
+        return "xsd:anyURI" if field.name in ANY_URI_FIELDS else "@id"
+    if t in (FieldType.REF, FieldType.REFS):
+        return "@id"
+    if t is FieldType.BOOLEAN:
+        return "xsd:boolean"
+    if t is FieldType.DATETIME:
+        return "xsd:dateTime"
+    return None
+
+
+def _context() -> dict[str, Any]:
+    ctx: dict[str, Any] = {"@vocab": VF_IRI, "vf": VF_IRI, "vfg": VFG_IRI, "xsd": str(XSD)}
+    for kind in Kind:
+        ctx[kind.value] = _compact(class_of(kind))
+    ctx["Agent"] = "vf:Agent"
+    ctx["Measure"] = "vf:Measure"
+    ctx["hasNumericalValue"] = {"@id": "vf:hasNumericalValue", "@type": "xsd:decimal"}
+    ctx["hasUnit"] = {"@id": "vf:hasUnit", "@type": "@id"}
+    for term in ("createdAt", "updatedAt"):
+        ctx[term] = {"@id": f"vfg:{term}", "@type": "xsd:dateTime"}
+    ctx["revisionId"] = "vfg:revisionId"
+    for kind, fields in FIELDS.items():
+        for field in fields:
+            definition: dict[str, str] = {"@id": _compact(predicate(kind, field))}
+            typ = coercion(field)
+            if typ is not None:
+                definition["@type"] = typ
+            # The first kind to use a name defines the term (vf:note); a kind that writes the same name in
+            # another namespace (vfg:note of agent relationships) is written with a compact IRI instead.
+            ctx.setdefault(field.name, definition)
+    return ctx
+
+
+CONTEXT: Mapping[str, Any] = MappingProxyType(_context())
+"""The JSON-LD context of vfgraph's JSON-LD output (served at ``/ld/context.jsonld``)."""
+
+
+def context_document() -> dict[str, Any]:
+    """The context as a JSON-LD document: ``{"@context": {...}}``."""
+    return {"@context": dict(CONTEXT)}
+
+
+def _expand(value: str) -> str:
+    prefix, sep, rest = value.partition(":")
+    if sep and prefix in CONTEXT and isinstance(CONTEXT[prefix], str) and not rest.startswith("//"):
+        return str(CONTEXT[prefix]) + rest
+    return value
+
+
+def _terms() -> dict[URIRef, tuple[str, str | None]]:
+    out: dict[URIRef, tuple[str, str | None]] = {}
+    for term, definition in CONTEXT.items():
+        if term.startswith("@") or term in ("vf", "vfg", "xsd"):
+            continue
+        if isinstance(definition, str):
+            out.setdefault(URIRef(_expand(definition)), (term, None))
+        else:
+            typ = definition.get("@type")
+            out.setdefault(URIRef(_expand(definition["@id"])), (term, typ))
+    return out
+
+
+TERM_OF: Mapping[URIRef, tuple[str, str | None]] = MappingProxyType(_terms())
+"""For each IRI the context names: its term and the term's ``@type`` coercion (as written in the context)."""
+
+
+def compact(iri: str) -> str:
+    """An IRI as a JSON-LD key or type: its term when the context has one, else a compact IRI."""
+    found = TERM_OF.get(URIRef(iri))
+    return found[0] if found is not None else _compact(iri)
+
+
+def expand_type(typ: str) -> str:
+    """A coercion as written in the context (``xsd:decimal``) as a full IRI; keywords stay as they are."""
+    return typ if typ.startswith("@") else _expand(typ)
