@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 VFGRAPH := $(BIN)/vfgraph
 STAMP  := $(VENV)/.installed
 
-.PHONY: help install assets neo4j neo4j-stop run test test-fast lint typecheck bench bench-ld schema conformance clean
+.PHONY: help install assets browser neo4j neo4j-stop run test test-fast lint typecheck bench bench-ld bench-explorer schema conformance audit fuzz clean
 
 help:
 	@echo "make run    set everything up, load the demo data and serve http://127.0.0.1:8000/graphql"
@@ -31,7 +31,21 @@ $(ASSETS): web/graphiql/package.json web/graphiql/package-lock.json
 	   web/graphiql/node_modules/react-dom/umd/react-dom.production.min.js src/vfgraph/static/graphiql/
 	touch $(ASSETS)
 
-assets: $(ASSETS)
+# The graph explorer (/explorer): its ES modules and cytoscape's ES module build, from npm with the lockfile.
+EXPLORER := src/vfgraph/static/explorer/index.html
+$(EXPLORER): web/explorer/package.json web/explorer/package-lock.json $(wildcard web/explorer/src/*)
+	cd web/explorer && npm ci --no-audit --no-fund --silent
+	mkdir -p src/vfgraph/static/explorer/vendor
+	cp web/explorer/src/* src/vfgraph/static/explorer/
+	cp web/explorer/node_modules/cytoscape/dist/cytoscape.esm.min.mjs \
+	   src/vfgraph/static/explorer/vendor/cytoscape.esm.min.js
+	touch $(EXPLORER)
+
+assets: $(ASSETS) $(EXPLORER)
+
+# Debian's Chromium for the explorer's browser tests (Playwright drives it; it downloads no browser).
+browser:
+	@command -v chromium >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium)
 
 # Fetches Neo4j Community from Maven Central on first use, then starts it (harmless if running).
 neo4j: $(STAMP)
@@ -53,7 +67,7 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 # The whole suite against the real server. In CI the server is stopped afterwards.
-test: lint typecheck assets neo4j
+test: lint typecheck assets browser neo4j
 	@$(BIN)/pytest -p no:cacheprovider; rc=$$?; \
 	if [ -n "$$CI" ]; then $(VFGRAPH) neo4j stop; fi; exit $$rc
 
@@ -63,9 +77,22 @@ test-fast: $(STAMP)
 bench: neo4j
 	$(BIN)/python bench/ingest.py
 
+# How long the explorer takes to draw 200, 2,000 and (capped) 5,000 nodes in Chromium.
+bench-explorer: assets browser neo4j
+	$(BIN)/python bench/explorer.py
+
 # Linked-data import and export against rdflib alone (about a million triples; --triples N for fewer).
 bench-ld: neo4j
 	$(BIN)/python bench/ld.py
+
+# The graphql-http audit suite (GraphQL over HTTP draft) against a server it starts on 127.0.0.1.
+audit: neo4j
+	cd bench/audit && npm ci --no-audit --no-fund --silent
+	$(BIN)/python bench/graphql_http_audit.py
+
+# Fuzzing from the schema, the long run (at least 1,000 generated requests); `make test` runs a short one.
+fuzz: neo4j
+	FUZZ_EXAMPLES=25 FUZZ_MIN_REQUESTS=1000 $(BIN)/pytest -p no:cacheprovider -q -s tests/e2e/test_fuzz.py
 
 schema: $(STAMP)
 	$(VFGRAPH) schema > schema.graphql

@@ -31,6 +31,7 @@ import httpx
 from vfgraph.bootstrap import open_ledger
 from vfgraph.domain.ids import mint
 from vfgraph.domain.kinds import Kind
+from vfgraph.services import keys
 from vfgraph.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -108,7 +109,9 @@ def main() -> None:
         )
         try:
             wait_for(f"http://127.0.0.1:{port}/health")
-            with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
+            key = keys.create(ledger, agent=org, name="ingest bench").token
+            headers = {"authorization": f"Bearer {key}"}
+            with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30, headers=headers) as client:
                 variables = {
                     "event": {
                         "action": "raise",

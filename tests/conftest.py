@@ -1,9 +1,10 @@
 """Fixtures shared by every test folder.
 
-Markers come from the folder a test lives in (tests/unit, tests/neo4j, tests/e2e), so nobody forgets one.
-Tests in tests/neo4j and tests/e2e run against the real Neo4j that `make test` starts (`vfgraph neo4j start`);
-if it does not answer they FAIL, never skip. The schema is created once per session; tests isolate
-themselves by creating their own records (every IRI is fresh) and never rely on an empty database.
+Markers come from the folder a test lives in (tests/unit, tests/neo4j, tests/e2e, tests/browser), so
+nobody forgets one. Tests in tests/neo4j, tests/e2e and tests/browser run against the real Neo4j that
+`make test` starts (`vfgraph neo4j start`); if it does not answer they FAIL, never skip. The schema is
+created once per session; tests isolate themselves by creating their own records (every IRI is fresh) and
+never rely on an empty database.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ TESTS = Path(__file__).parent
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         folder = Path(str(item.fspath)).relative_to(TESTS).parts[0]
-        if folder in ("unit", "neo4j", "e2e"):
+        if folder in ("unit", "neo4j", "e2e", "browser"):
             item.add_marker(getattr(pytest.mark, folder))
 
 

@@ -3,6 +3,7 @@
     /graphql   the vf-graphql API (GET serves GraphiQL)
     /health    {"status": "ok"} while Neo4j answers
     /static    the browser assets shipped in the package (GraphiQL, built by `make assets`)
+    /explorer  the graph explorer for auditors (web/explorer, built into /static by `make assets`)
     /ld/...    linked data, and record IRIs under the base IRI's path (vfgraph.ld.http)
 
 The ledger (Neo4j driver, ontology, shapes) is built once by the lifespan, unless one is given (tests);
@@ -18,12 +19,14 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from vfgraph.api.asgi import GraphQLApp
+from vfgraph.api.authentication import Authentication
 from vfgraph.bootstrap import build_ledger
 from vfgraph.errors import StoreUnavailable
 from vfgraph.ld import http as ld_http
@@ -32,6 +35,14 @@ from vfgraph.settings import Settings
 from vfgraph.store.reads import ping
 
 STATIC = Path(__file__).parent / "static"
+EXPLORER_PAGE = STATIC / "explorer" / "index.html"
+
+
+async def explorer(request: Request) -> Response:
+    """The explorer's page; its scripts and styles come from /static/explorer."""
+    if not EXPLORER_PAGE.is_file():
+        return PlainTextResponse("the explorer is not built: run `make assets`\n", status_code=503)
+    return FileResponse(EXPLORER_PAGE, media_type="text/html")
 
 
 class _Holder:
@@ -75,8 +86,10 @@ def create_app(settings: Settings | None = None, ledger: Ledger | None = None) -
         routes=[
             Route("/health", health),
             Route("/graphql", GraphQLApp(holder.get)),
+            Route("/explorer", explorer),
             Mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static"),
             *ld_http.routes(config, holder.get),
         ],
+        middleware=[Middleware(Authentication, ledger=holder.get)],
         lifespan=lifespan,
     )

@@ -6,6 +6,7 @@ vfgraph init                      create constraints and indexes
 vfgraph demo                      load the demo supply chain (idempotent)
 vfgraph serve                     serve the API (uvicorn)
 vfgraph export|import             the graph as linked data (Turtle, JSON-LD, N-Triples; YAML-LD in)
+    vfgraph keys create|list|revoke   API keys (an agent's, or an operator's)
 """
 
 from __future__ import annotations
@@ -54,11 +55,19 @@ def _init(args: argparse.Namespace, settings: Settings) -> int:
 
 def _demo(args: argparse.Namespace, settings: Settings) -> int:
     from vfgraph.bootstrap import open_ledger
+    from vfgraph.services import keys
     from vfgraph.services.demo import load_demo
 
     with open_ledger(settings) as ledger:
         ledger.store.ensure_schema()
-        print(load_demo(ledger))
+        summary = load_demo(ledger)
+        print(summary)
+        if "first load" in summary:
+            mill = settings.base_iri + "demo/organization/stone-mill"
+            key = keys.create(ledger, agent=mill, name="demo: Stone Mill").token
+            print("To write as Stone Mill in GraphiQL, put this in its Headers tab (shown once):")
+            print(f'  {{"Authorization": "Bearer {key}"}}')
+            print(f"More keys: vfgraph keys create --agent {mill}")
     return 0
 
 
@@ -75,6 +84,32 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _keys(args: argparse.Namespace, settings: Settings) -> int:
+    from vfgraph.bootstrap import open_ledger
+    from vfgraph.errors import VfgraphError
+    from vfgraph.services import keys
+
+    with open_ledger(settings) as ledger:
+        try:
+            if args.action == "create":
+                new = keys.create(ledger, agent=args.agent, name=args.name, operator=args.operator)
+                who = "operator key" if args.operator else f"key for {args.agent}"
+                print(f"created {who} {new.key_id}; it is shown once, on the next line:")
+                print(new.token)
+            elif args.action == "list":
+                for k in keys.list_keys(ledger):
+                    state = f"revoked {k['revokedAt']}" if k["revokedAt"] else "active"
+                    who = "operator" if k["operator"] else k["agent"]
+                    print(f"{k['id']}  {who}  {k['name'] or '-'}  created {k['createdAt']}  {state}")
+            else:
+                keys.revoke(ledger, args.key_id)
+                print(f"revoked {args.key_id}")
+        except VfgraphError as e:
+            print(f"vfgraph keys {args.action}: {e.message}", file=sys.stderr)
+            return 1
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="vfgraph", description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -87,6 +122,17 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("demo", help="load the demo supply chain").set_defaults(func=_demo)
     sub.add_parser("serve", help="serve the GraphQL API").set_defaults(func=_serve)
     ld_cli.add_commands(sub)
+    keys = sub.add_parser("keys", help="API keys").add_subparsers(dest="action", required=True)
+    create = keys.add_parser("create", help="create a key and print it once (alone on the last line)")
+    owner = create.add_mutually_exclusive_group(required=True)
+    owner.add_argument("--agent", help="IRI of the agent the key acts as")
+    owner.add_argument("--operator", action="store_true", help="a key that may act for any agent")
+    create.add_argument("--name", help="a label to recognise the key by")
+    create.set_defaults(func=_keys)
+    keys.add_parser("list", help="list keys (never their secrets)").set_defaults(func=_keys)
+    revoke = keys.add_parser("revoke", help="revoke a key")
+    revoke.add_argument("key_id")
+    revoke.set_defaults(func=_keys)
     return parser
 
 

@@ -9,13 +9,30 @@ not a :class:`VfgraphError` is a bug and reaches clients only as a masked ``INTE
     │   ├── InvalidQuantity           INVALID_QUANTITY: negative outside a correction, or not a decimal
     │   ├── UnitMismatch              UNIT_MISMATCH: a quantity's unit differs from the resource's
     │   ├── InvalidCursor             INVALID_CURSOR: a page cursor this server did not issue
-    │   └── PageTooLarge              PAGE_TOO_LARGE: ``first``/``last`` above the hard maximum
+    │   ├── PageTooLarge              PAGE_TOO_LARGE: ``first``/``last`` above the hard maximum
+    │   └── TraceTooLarge             TRACE_TOO_LARGE: a footprint's upstream graph exceeds the walk limits
     ├── ShaclViolation                SHACL_VIOLATION: the RDF view of a write breaks the shapes
     ├── NotFound                      NOT_FOUND: a referenced record does not exist
     ├── StaleRevision                 STALE_REVISION: an update names a revision that is not current
     ├── Immutable                     IMMUTABLE: the change would rewrite history (events, used records)
     ├── InsufficientQuantity          INSUFFICIENT_QUANTITY: a resource would go below zero
-    └── StoreUnavailable              STORE_UNAVAILABLE: Neo4j cannot be reached
+    ├── StoreUnavailable              STORE_UNAVAILABLE: Neo4j cannot be reached
+    ├── Unauthenticated               UNAUTHENTICATED: no valid key where one is needed, or a bad key
+    ├── Forbidden                     FORBIDDEN: the caller may not do this (write as another agent ...)
+    ├── DeadlineExceeded              DEADLINE_EXCEEDED: the request, or one of its Neo4j transactions, ran
+    │                                 past the request's deadline (``VFGRAPH_REQUEST_DEADLINE``)
+    ├── LimitExceeded                 LIMIT_EXCEEDED: an operation refused before it runs (docs/security.md)
+    │   ├── QueryTooDeep              QUERY_TOO_DEEP: selections nested deeper than the maximum depth
+    │   ├── TooManyAliases            TOO_MANY_ALIASES: more aliased fields than the maximum
+    │   ├── TooManyTokens             TOO_MANY_TOKENS: a document longer than the maximum number of tokens
+    │   ├── QueryTooCostly            QUERY_TOO_COSTLY: the operation's estimated cost is above the maximum
+    │   ├── RateLimited               RATE_LIMITED: the caller has spent its cost units for now (HTTP 429)
+    │   └── IntrospectionDisabled     INTROSPECTION_DISABLED: anonymous ``__schema``/``__type`` in production
+    └── BadRequest                    BAD_REQUEST: the HTTP request is not a well-formed GraphQL request (400)
+        ├── BatchNotSupported         BATCH_NOT_SUPPORTED: a list of operations in one request
+        ├── MethodNotAllowed          METHOD_NOT_ALLOWED: a mutation over GET, or a method but GET/POST (405)
+        ├── UnsupportedMediaType      UNSUPPORTED_MEDIA_TYPE: a POST body not ``application/json`` (415)
+        └── NotAcceptable             NOT_ACCEPTABLE: ``Accept`` allows no media type the API answers in (406)
 """
 
 from __future__ import annotations
@@ -58,6 +75,10 @@ class InvalidCursor(InvalidInput):
 
 class PageTooLarge(InvalidInput):
     code = "PAGE_TOO_LARGE"
+
+
+class TraceTooLarge(InvalidInput):
+    code = "TRACE_TOO_LARGE"
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,3 +131,65 @@ class InsufficientQuantity(VfgraphError):
 
 class StoreUnavailable(VfgraphError):
     code = "STORE_UNAVAILABLE"
+
+
+class Unauthenticated(VfgraphError):
+    code = "UNAUTHENTICATED"
+
+
+class Forbidden(VfgraphError):
+    code = "FORBIDDEN"
+
+
+class DeadlineExceeded(VfgraphError):
+    code = "DEADLINE_EXCEEDED"
+
+
+class LimitExceeded(VfgraphError):
+    """Root of the limits checked before an operation runs; ``details`` name the limit and the value."""
+
+    code = "LIMIT_EXCEEDED"
+
+
+class QueryTooDeep(LimitExceeded):
+    code = "QUERY_TOO_DEEP"
+
+
+class TooManyAliases(LimitExceeded):
+    code = "TOO_MANY_ALIASES"
+
+
+class TooManyTokens(LimitExceeded):
+    code = "TOO_MANY_TOKENS"
+
+
+class QueryTooCostly(LimitExceeded):
+    code = "QUERY_TOO_COSTLY"
+
+
+class RateLimited(LimitExceeded):
+    code = "RATE_LIMITED"
+
+
+class IntrospectionDisabled(LimitExceeded):
+    code = "INTROSPECTION_DISABLED"
+
+
+class BadRequest(VfgraphError):
+    code = "BAD_REQUEST"
+
+
+class BatchNotSupported(BadRequest):
+    code = "BATCH_NOT_SUPPORTED"
+
+
+class MethodNotAllowed(BadRequest):
+    code = "METHOD_NOT_ALLOWED"
+
+
+class UnsupportedMediaType(BadRequest):
+    code = "UNSUPPORTED_MEDIA_TYPE"
+
+
+class NotAcceptable(BadRequest):
+    code = "NOT_ACCEPTABLE"

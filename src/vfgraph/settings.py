@@ -25,6 +25,16 @@ VFGRAPH_SHAPES_DIR             folder of the SHACL shapes                       
 VFGRAPH_TRACE_DEFAULT_DEPTH    steps a trace/track walks when not told             ``60``
 VFGRAPH_TRACE_MAX_DEPTH        hard maximum of maxDepth                           ``400``
 VFGRAPH_TRACE_MAX_NODES        states a walk may reach before it is truncated     ``20000``
+VFGRAPH_MODE                   ``development`` or ``production``: in production   ``development``
+                               only authenticated callers may introspect
+VFGRAPH_MAX_QUERY_DEPTH        deepest nesting of selections in an operation      ``15``
+VFGRAPH_MAX_ALIASES            aliased fields in one document                     ``30``
+VFGRAPH_MAX_TOKENS             tokens in one document (parsing stops past it)     ``5000``
+VFGRAPH_MAX_QUERY_COST         estimated cost of one operation (docs/security.md) ``10000``
+VFGRAPH_REQUEST_DEADLINE       seconds a GraphQL request (and each of its Neo4j    ``10``
+                               transactions) may run
+VFGRAPH_RATE_LIMIT             cost units per key (per client address when        ``120000``
+                               anonymous) per minute; ``0`` turns it off
 =============================  =================================================  ==========================
 """
 
@@ -59,6 +69,18 @@ class Settings:
     trace_default_depth: int
     trace_max_depth: int
     trace_max_nodes: int
+    # Limits of the GraphQL API (docs/security.md); defaults here so that tests can build Settings directly.
+    mode: str = "development"
+    max_query_depth: int = 15
+    max_aliases: int = 30
+    max_tokens: int = 5000
+    max_query_cost: int = 10000
+    request_deadline: float = 10.0
+    rate_limit: int = 120000
+
+    @property
+    def production(self) -> bool:
+        return self.mode == "production"
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -95,4 +117,17 @@ class Settings:
             trace_default_depth=int(e.get("VFGRAPH_TRACE_DEFAULT_DEPTH", "60")),
             trace_max_depth=int(e.get("VFGRAPH_TRACE_MAX_DEPTH", "400")),
             trace_max_nodes=int(e.get("VFGRAPH_TRACE_MAX_NODES", "20000")),
+            mode=_mode(e.get("VFGRAPH_MODE", "development")),
+            max_query_depth=int(e.get("VFGRAPH_MAX_QUERY_DEPTH", "15")),
+            max_aliases=int(e.get("VFGRAPH_MAX_ALIASES", "30")),
+            max_tokens=int(e.get("VFGRAPH_MAX_TOKENS", "5000")),
+            max_query_cost=int(e.get("VFGRAPH_MAX_QUERY_COST", "10000")),
+            request_deadline=float(e.get("VFGRAPH_REQUEST_DEADLINE", "10")),
+            rate_limit=int(e.get("VFGRAPH_RATE_LIMIT", "120000")),
         )
+
+
+def _mode(value: str) -> str:
+    if value not in ("development", "production"):
+        raise ValueError(f"VFGRAPH_MODE must be development or production, not {value!r}")
+    return value

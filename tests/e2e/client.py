@@ -13,22 +13,37 @@ from vfgraph.services.ledger import Ledger
 class Api:
     """GraphQL over HTTP against the app."""
 
-    def __init__(self, runner: asyncio.Runner, client: httpx.AsyncClient, ledger: Ledger) -> None:
+    def __init__(
+        self, runner: asyncio.Runner, client: httpx.AsyncClient, ledger: Ledger, key: str | None = None
+    ) -> None:
         self._runner = runner
         self._client = client
         self.ledger = ledger
+        self.key = key
+
+    def with_key(self, key: str | None) -> Api:
+        """The same client sending another key (None: anonymous requests)."""
+        return Api(self._runner, self._client, self.ledger, key)
+
+    def _headers(self, kwargs: dict[str, Any]) -> dict[str, Any]:
+        headers = dict(kwargs.pop("headers", None) or {})
+        if self.key is not None:
+            headers.setdefault("authorization", f"Bearer {self.key}")
+        return headers
 
     def get(self, path: str, **kwargs: Any) -> httpx.Response:
-        return self._runner.run(self._client.get(path, **kwargs))
+        return self._runner.run(self._client.get(path, headers=self._headers(kwargs), **kwargs))
 
     def request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
         """Any HTTP request to the app (the linked-data routes)."""
-        return self._runner.run(self._client.request(method, path, **kwargs))
+        return self._runner.run(self._client.request(method, path, headers=self._headers(kwargs), **kwargs))
 
     def post(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
         """The JSON body of a GraphQL request, errors included."""
         response = self._runner.run(
-            self._client.post("/graphql", json={"query": query, "variables": variables or {}})
+            self._client.post(
+                "/graphql", json={"query": query, "variables": variables or {}}, headers=self._headers({})
+            )
         )
         body: dict[str, Any] = response.json()
         return body

@@ -14,6 +14,7 @@ import pytest
 
 from tests.e2e.client import Api
 from vfgraph.app import create_app
+from vfgraph.services import keys
 from vfgraph.services.ledger import Ledger
 
 
@@ -25,8 +26,9 @@ def api(ledger: Ledger) -> Iterator[Api]:
         runner.run(lifespan.__aenter__())
         transport = httpx.ASGITransport(app=app)
         client = httpx.AsyncClient(transport=transport, base_url="http://vfgraph.test")
+        operator = keys.create(ledger, agent=None, name="e2e operator", operator=True)
         try:
-            yield Api(runner, client, ledger)
+            yield Api(runner, client, ledger, operator.token)
         finally:
             runner.run(client.aclose())
             runner.run(lifespan.__aexit__(None, None, None))

@@ -14,7 +14,7 @@ from rdflib.namespace import RDF, XSD
 from vfgraph.domain.fields import FIELDS
 from vfgraph.domain.kinds import Kind
 from vfgraph.errors import InvalidInput
-from vfgraph.ld import formats, terms
+from vfgraph.ld import formats, terms, writers
 from vfgraph.ld.canonical import canonical
 from vfgraph.ld.parse import parse
 from vfgraph.ld.records import read_records
@@ -168,3 +168,12 @@ def test_the_canonical_form_applies_the_documented_normalisations() -> None:
     (m,) = c.objects(p, VF.accountingQuantity)
     assert (m, RDF.type, VF.Measure) in c and str(c.value(m, VF.hasNumericalValue)) == "5"
     assert str(c.value(p, VF.hasBeginning)) == "2024-01-01T00:00:00Z"
+
+
+def test_n_triples_escape_every_character_a_line_reader_would_break_on() -> None:
+    g = Graph()
+    odd = "a\x85b\u2028c\u2029d\x0be\x0cf\x1cg\rh\ni"
+    g.add((URIRef("http://0.example/a"), URIRef("http://0.example/p"), Literal(odd)))
+    text = writers.NTriplesWriter().batch(g)
+    assert len(text.splitlines()) == 1
+    assert next(iter(Graph().parse(data=text, format="nt").objects())) == Literal(odd)

@@ -9,6 +9,7 @@ per kind of relation, whatever the number of items on it.
 from __future__ import annotations
 
 import asyncio
+import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol, TypeAlias, TypeVar
@@ -17,6 +18,8 @@ import strawberry
 from strawberry.dataloader import DataLoader
 
 from vfgraph.api.pagination import Connection, decode_cursor, to_connection
+from vfgraph.api.ratelimit import RateLimiter
+from vfgraph.domain.access import Caller
 from vfgraph.domain.actions import Action
 from vfgraph.errors import UnknownAction
 from vfgraph.store import reads
@@ -26,6 +29,10 @@ if TYPE_CHECKING:
     from vfgraph.services.ledger import Ledger
 
 T = TypeVar("T")
+
+
+def new_request_id() -> str:
+    return uuid.uuid4().hex
 
 
 class Loaders:
@@ -71,9 +78,19 @@ class Loaders:
 class Context:
     ledger: Ledger
     loaders: Loaders = field(init=False)
+    # Set per HTTP request by api/asgi.py (docs/security.md): the id masked errors and logs carry, the
+    # client's address (the rate-limit key of an anonymous caller), and the app's rate limiter.
+    request_id: str = field(default_factory=new_request_id)
+    client: str | None = None
+    rate_limiter: RateLimiter | None = None
 
     def __post_init__(self) -> None:
         self.loaders = Loaders(self.ledger)
+
+    @property
+    def caller(self) -> Caller | None:
+        """Who is calling (None: anonymous); the ledger reads and writes as this caller."""
+        return self.ledger.caller
 
     def action(self, name: str) -> Action:
         try:

@@ -193,6 +193,9 @@ class EconomicEventCreateParams:
         default=UNSET, description="The state the event leaves the resource in (vf:state)."
     )
     in_scope_of: list[strawberry.ID] | None = UNSET
+    private: bool | None = strawberry.field(
+        default=UNSET, description="Seen only by the agents involved in it (docs/security.md)."
+    )
 
 
 @strawberry.input
@@ -201,6 +204,9 @@ class EconomicEventUpdateParams:
     note: str | None = UNSET
     agreed_in: URI | None = UNSET
     triggered_by: strawberry.ID | None = UNSET
+    private: bool | None = strawberry.field(
+        default=UNSET, description="Seen only by the agents involved in it (docs/security.md)."
+    )
 
 
 @strawberry.input
@@ -212,6 +218,9 @@ class EconomicResourceCreateParams:
     contained_in: strawberry.ID | None = UNSET
     note: str | None = UNSET
     conforms_to: strawberry.ID | None = UNSET
+    private: bool | None = strawberry.field(
+        default=UNSET, description="Seen only by the agents involved in it (docs/security.md)."
+    )
 
 
 @strawberry.input
@@ -223,6 +232,9 @@ class EconomicResourceUpdateParams:
     contained_in: strawberry.ID | None = UNSET
     unit_of_effort: strawberry.ID | None = UNSET
     note: str | None = UNSET
+    private: bool | None = strawberry.field(
+        default=UNSET, description="Seen only by the agents involved in it (docs/security.md)."
+    )
 
 
 # process
@@ -238,6 +250,9 @@ class ProcessCreateParams:
     classified_as: list[URI] | None = UNSET
     in_scope_of: list[strawberry.ID] | None = UNSET
     based_on: strawberry.ID | None = UNSET
+    private: bool | None = strawberry.field(
+        default=UNSET, description="Seen only by the agents involved in it (docs/security.md)."
+    )
 
 
 @strawberry.input
@@ -251,6 +266,9 @@ class ProcessUpdateParams:
     classified_as: list[URI] | None = UNSET
     in_scope_of: list[strawberry.ID] | None = UNSET
     based_on: strawberry.ID | None = UNSET
+    private: bool | None = strawberry.field(
+        default=UNSET, description="Seen only by the agents involved in it (docs/security.md)."
+    )
 
 
 # specifications

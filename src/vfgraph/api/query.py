@@ -10,6 +10,7 @@ import strawberry
 
 from vfgraph.api.context import Info, kind_connection, load_one
 from vfgraph.api.pagination import Connection
+from vfgraph.api.types import search as search_api
 from vfgraph.api.types import tracing
 from vfgraph.api.types.action import Action
 from vfgraph.api.types.agent import (
@@ -24,6 +25,7 @@ from vfgraph.api.types.agent import (
 from vfgraph.api.types.measurement import Unit
 from vfgraph.api.types.observation import EconomicEvent, EconomicResource
 from vfgraph.api.types.process import Process
+from vfgraph.api.types.search import SearchHit
 from vfgraph.api.types.specification import ProcessSpecification, ResourceSpecification
 from vfgraph.api.types.tracing import Footprint, TraceDirection, TraceGraph
 from vfgraph.domain.kinds import Kind
@@ -72,8 +74,12 @@ class Query:
         return [Action.of(a) for _, a in sorted(info.context.ledger.actions.items())]
 
     @strawberry.field
-    def my_agent(self) -> Agent | None:
-        return None  # no authentication yet, so no "me"
+    async def my_agent(self, info: Info) -> Agent | None:
+        """The agent whose key made the request (null for anonymous and operator keys)."""
+        caller = info.context.caller
+        if caller is None or caller.agent is None:
+            return None
+        return await _one(info, AGENT, caller.agent, agent_from_record)
 
     @strawberry.field
     async def agent(self, info: Info, id: strawberry.ID) -> Agent | None:
@@ -290,3 +296,9 @@ class Query:
     ) -> Footprint:
         """A resource's footprint for indicators (ResourceSpecifications), per unit and in total."""
         return await tracing.footprint(info, str(resource), indicators)
+
+    @strawberry.field
+    async def search(self, info: Info, text: str, first: int | None = None) -> list[SearchHit]:
+        """Agents, resources, processes and events by name, IRI, tracking identifier, note or action
+        (an extension beyond vf-graphql, for the explorer)."""
+        return await search_api.search(info, text, first)

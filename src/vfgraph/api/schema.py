@@ -14,8 +14,9 @@ from graphql import GraphQLError
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
-from vfgraph.api.errors import ErrorCodes, log_unexpected
+from vfgraph.api.errors import ErrorCodes, log_unexpected, request_id_of
 from vfgraph.api.inputs import IDuration
+from vfgraph.api.limits import Limits
 from vfgraph.api.mutation import Mutation
 from vfgraph.api.query import Query
 from vfgraph.api.scalars import SCALARS
@@ -29,7 +30,8 @@ class Schema(strawberry.Schema):
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:
-        log_unexpected(errors)
+        context = execution_context.context if execution_context is not None else None
+        log_unexpected(errors, request_id_of(context))
 
 
 def build_schema() -> Schema:
@@ -38,7 +40,7 @@ def build_schema() -> Schema:
         query=Query,
         mutation=Mutation,
         types=extra_types,
-        extensions=[ErrorCodes],
+        extensions=[Limits, ErrorCodes],
         config=StrawberryConfig(scalar_map=SCALARS),
     )
 

@@ -81,6 +81,7 @@ FIELDS: dict[Kind, tuple[Field, ...]] = {
         _f("classifiedAs", US),
         _f("inScopeOf", RS, "IN_SCOPE_OF"),
         _f("basedOn", R, "BASED_ON"),
+        _f("private", B, vfg=True),
     ),
     Kind.ECONOMIC_RESOURCE: (
         _f("name", S),
@@ -98,6 +99,7 @@ FIELDS: dict[Kind, tuple[Field, ...]] = {
         _f("currentLocation", U),
         _f("accountingQuantity", M),
         _f("onhandQuantity", M),
+        _f("private", B, vfg=True),
     ),
     Kind.ECONOMIC_EVENT: (
         _f("action", S),
@@ -125,6 +127,8 @@ FIELDS: dict[Kind, tuple[Field, ...]] = {
         # The event that last changed the same resource before this one (the per-resource breadcrumb that
         # track and trace follow); set by the ledger, never by clients.
         _f("previousEvent", RS, "PREVIOUS_EVENT", vfg=True),
+        # Seen only by the agents involved in it (docs/security.md).
+        _f("private", B, vfg=True),
     ),
     Kind.AGENT_RELATIONSHIP_ROLE: (
         _f("roleLabel", S),
@@ -145,9 +149,9 @@ UPDATABLE: dict[Kind, frozenset[str]] = {
     kind: frozenset(f.name for f in fields) for kind, fields in FIELDS.items()
 }
 UPDATABLE[Kind.ECONOMIC_RESOURCE] = frozenset(
-    {"classifiedAs", "image", "imageList", "containedIn", "unitOfEffort", "note", "name"}
+    {"classifiedAs", "image", "imageList", "containedIn", "unitOfEffort", "note", "name", "private"}
 )
-UPDATABLE[Kind.ECONOMIC_EVENT] = frozenset({"note", "agreedIn", "triggeredBy"})
+UPDATABLE[Kind.ECONOMIC_EVENT] = frozenset({"note", "agreedIn", "triggeredBy", "private"})
 # Fields the ledger sets itself; a client input naming them is refused.
 DERIVED: dict[Kind, frozenset[str]] = {Kind.ECONOMIC_EVENT: frozenset({"previousEvent"})}
 

@@ -67,6 +67,7 @@ class FlowEvent:
     ecological_provider: bool = False
     ecological_receiver: bool = False
     time: str | None = None  # hasPointInTime, else hasEnd, else hasBeginning (ISO 8601)
+    visible: bool = True  # False: private to agents the viewer is not; walked through, shown redacted
 
 
 # -- the behaviour of actions, as the walk reads it ------------------------------------------------

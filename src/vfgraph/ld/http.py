@@ -39,11 +39,15 @@ def routes(settings: Settings, get_ledger: Callable[[], Ledger]) -> list[BaseRou
     """The routes, with record IRIs under the path of ``settings.base_iri`` (``/id/`` by default)."""
     base_path = urlsplit(settings.base_iri).path or "/"
 
+    def ledger_for(request: Request) -> Ledger:
+        """The ledger as the caller sees it (the Authentication middleware set the caller)."""
+        return get_ledger().acting_as(getattr(request.state, "caller", None))
+
     async def describe(request: Request) -> Response:
         fmt = formats.negotiate(request.headers.get("accept"))
         if fmt is None:
             return _not_acceptable()
-        ledger = get_ledger()
+        ledger = ledger_for(request)
         iri = ledger.settings.base_iri + request.path_params["rest"]
         text = await asyncio.to_thread(export.describe, ledger, iri, fmt)
         if text is None:
@@ -54,7 +58,7 @@ def routes(settings: Settings, get_ledger: Callable[[], Ledger]) -> list[BaseRou
         fmt = formats.negotiate(request.headers.get("accept"))
         if fmt is None:
             return _not_acceptable()
-        chunks = (chunk.encode("utf-8") for chunk in export.export(get_ledger(), fmt))
+        chunks = (chunk.encode("utf-8") for chunk in export.export(ledger_for(request), fmt))
         return StreamingResponse(chunks, media_type=_media(fmt), headers={"Vary": "Accept"})
 
     async def context(request: Request) -> Response:
@@ -66,8 +70,14 @@ def routes(settings: Settings, get_ledger: Callable[[], Ledger]) -> list[BaseRou
             readable = ", ".join(f.media_type for f in formats.FORMATS)
             return PlainTextResponse(f"vfgraph imports {readable}\n", status_code=415)
         dry_run = request.query_params.get("dryRun", "false").lower() in ("true", "1", "yes")
+        ledger = ledger_for(request)
+        caller = ledger.caller
+        if caller is None or not caller.operator:
+            code, status = ("UNAUTHENTICATED", 401) if caller is None else ("FORBIDDEN", 403)
+            message = "imports write records as stated, for any agent: they need an operator key"
+            return JSONResponse({"error": message, "code": code}, status_code=status)
         body = await request.body()
-        report = await asyncio.to_thread(import_data, get_ledger(), body, fmt, dry_run=dry_run)
+        report = await asyncio.to_thread(import_data, ledger, body, fmt, dry_run=dry_run)
         status = 200 if report.ok else (400 if report.error else 422)
         return JSONResponse(report.to_json(), status_code=status)
 

@@ -34,12 +34,18 @@ def _records(g: Graph) -> list[URIRef]:
     return sorted({s for s in g.subjects() if isinstance(s, URIRef)})
 
 
+# Characters other than LF that Python's str.splitlines() (and so line-based N-Triples readers, rdflib's
+# among them) take for line breaks. rdflib writes them raw inside literals; N-Triples lets any character be
+# written as a \uXXXX escape, so they are escaped and every triple stays on its own line.
+_LINE_BREAKS = str.maketrans({c: f"\\u{ord(c):04X}" for c in "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"})
+
+
 class NTriplesWriter:
     def header(self) -> str:
         return ""
 
     def batch(self, g: Graph) -> str:
-        return g.serialize(format="nt")
+        return g.serialize(format="nt").translate(_LINE_BREAKS)
 
     def footer(self) -> str:
         return ""

@@ -24,7 +24,7 @@ from vfgraph.domain.fields import DERIVED, field_map
 from vfgraph.domain.kinds import Kind
 from vfgraph.domain.quantities import Measure, parse_decimal
 from vfgraph.errors import InvalidInput, InvalidQuantity, UnknownAction
-from vfgraph.services import normalize, records
+from vfgraph.services import authorization, normalize, records
 from vfgraph.store.cypher import write as cypher
 from vfgraph.store.driver import Row, Tx
 from vfgraph.vocab import views
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 # Fields of newInventoriedResource (EconomicResourceCreateParams), plus ValueFlows 1.0 extras.
 NEW_RESOURCE_FIELDS = frozenset(
     {"name", "trackingIdentifier", "image", "imageList", "containedIn", "note", "conformsTo"}
-    | {"classifiedAs", "currentLocation"}
+    | {"classifiedAs", "currentLocation", "private"}
 )
 
 
@@ -123,6 +123,7 @@ def record(
     new_resource: Mapping[str, Any] | None,
     iris: tuple[str, str | None] | None = None,
 ) -> tuple[str, str | None]:
+    authorization.caller_of(ledger)
     if DERIVED[Kind.ECONOMIC_EVENT] & set(event):
         raise InvalidInput(
             f"{', '.join(sorted(DERIVED[Kind.ECONOMIC_EVENT] & set(event)))} is set by vfgraph"
@@ -162,6 +163,7 @@ def record(
             row["resource"]["id"]: row["resource"]
             for row in tx.rows(cypher.LOCK_RESOURCES, {"ids": sorted(existing)})
         }
+        authorization.may_record(ledger, values, (row.get("primaryAccountable") for row in locked.values()))
         context = tx.one(
             cypher.EVENT_CONTEXT,
             {
@@ -230,6 +232,11 @@ def record(
                 else ("toResourceInventoriedAs")
             )
             props.update(eventCount=sequence[slot], lastEvent=event_iri)
+            props.update(authorization.written_by(ledger, created=resource.id == new_iri))
+            # A resource involves the agents accountable for it (now and before), not every event's parties.
+            before = (locked.get(resource.id) or {}).get("involved") or ()
+            parties = {"primaryAccountable": resource.primary_accountable}
+            props["involved"] = authorization.involved(Kind.ECONOMIC_RESOURCE, parties, None, before)
             if resource.id == new_iri and new_values is not None:
                 base_props, base_rels = normalize.properties(Kind.ECONOMIC_RESOURCE, new_values)
                 props = {**base_props, **props}
@@ -251,7 +258,9 @@ def record(
             impliedTransfer=outcome.implied_transfer,
             resourceSeq=sequence.get("resourceInventoriedAs"),
             toResourceSeq=sequence.get("toResourceInventoriedAs"),
+            involved=authorization.involved(Kind.ECONOMIC_EVENT, values, ledger.caller),
         )
+        props.update(authorization.written_by(ledger, created=True))
         props = {k: v for k, v in props.items() if v is not None}
         tx.rows(cypher.CREATE_RECORD[Kind.ECONOMIC_EVENT], {"props": props, "rels": rels})
         return event_iri, new_iri

@@ -13,9 +13,10 @@ measure a mapping ``{"hasNumericalValue": Decimal, "hasUnit": IRI}``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+from vfgraph.domain.access import Caller
 from vfgraph.domain.actions import Action
 from vfgraph.domain.kinds import Kind
 from vfgraph.settings import Settings
@@ -26,14 +27,25 @@ from vfgraph.vocab.shacl import ShapesValidator
 Params = Mapping[str, Any]
 
 
+# The caller of what the project does itself (command line, demo loading): an operator.
+SYSTEM = Caller(key_id="system", agent=None, operator=True)
+
+
 @dataclass
 class Ledger:
-    """The long-lived objects a write needs (built once by :func:`vfgraph.bootstrap.open_ledger`)."""
+    """The long-lived objects a write needs (built once by :func:`vfgraph.bootstrap.open_ledger`), and who
+    is acting: every write is checked against ``caller`` (None: anonymous, who may write nothing) and
+    every read sees what ``caller`` may see. :meth:`acting_as` gives the same ledger for another caller.
+    """
 
     settings: Settings
     store: Store
     ontology: Ontology
     validator: ShapesValidator
+    caller: Caller | None = SYSTEM
+
+    def acting_as(self, caller: Caller | None) -> Ledger:
+        return replace(self, caller=caller, store=self.store.viewing(caller))
 
     @property
     def actions(self) -> Mapping[str, Action]:

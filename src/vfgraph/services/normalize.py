@@ -21,7 +21,9 @@ Values = dict[str, Any]
 def _iri(name: str, value: Any) -> str:
     text = str(value)
     scheme, sep, rest = text.partition(":")
-    if not sep or not scheme or not rest or any(c in text for c in ' <>"{}|\\^`'):
+    # RFC 3987 leaves out these characters, and spaces and control characters (C0, DEL, C1).
+    excluded = any(c in ' <>"{}|\\^`' or ord(c) <= 0x20 or 0x7F <= ord(c) <= 0x9F for c in text)
+    if not sep or not scheme or not rest or excluded:
         raise InvalidInput(f"{name}: {text!r} is not an absolute IRI", field=name)
     return text
 

@@ -13,7 +13,7 @@ from vfgraph.domain import ids
 from vfgraph.domain.fields import UPDATABLE, FieldType, field_map
 from vfgraph.domain.kinds import Kind
 from vfgraph.errors import Immutable, InvalidInput, NotFound, ShaclViolation, StaleRevision
-from vfgraph.services import normalize
+from vfgraph.services import authorization, normalize
 from vfgraph.store.cypher import write as cypher
 from vfgraph.store.driver import Row, Tx
 from vfgraph.vocab import views
@@ -44,6 +44,7 @@ def create(ledger: Ledger, kind: Kind, params: Mapping[str, Any], iri: str | Non
     if kind in (Kind.ECONOMIC_EVENT, Kind.ECONOMIC_RESOURCE):
         raise InvalidInput(f"{kind.value} records are created by recording economic events")
     values = normalize.values_of(kind, params)
+    authorization.may_create(ledger, kind, values)
     iri = iri or ids.mint(ledger.settings.base_iri, kind)
 
     def work(tx: Tx) -> str:
@@ -53,6 +54,8 @@ def create(ledger: Ledger, kind: Kind, params: Mapping[str, Any], iri: str | Non
         props, rels = normalize.properties(kind, values)
         stamp = now()
         props.update(id=iri, rev=1, createdAt=stamp, updatedAt=stamp)
+        props.update(authorization.written_by(ledger, created=True))
+        props["involved"] = authorization.involved(kind, values, ledger.caller)
         props = {k: v for k, v in props.items() if v is not None}
         tx.rows(cypher.CREATE_RECORD[kind], {"props": props, "rels": rels})
         return iri
@@ -110,7 +113,9 @@ def update(
 
     def work(tx: Tx) -> str:
         state = load_state(tx, kind, iri, rev)
-        merged = current_values(kind, state)
+        current = current_values(kind, state)
+        authorization.may_change(ledger, kind, iri, current, state["props"])
+        merged = dict(current)
         merged.update(changes)
         merged = {k: v for k, v in merged.items() if v is not None}
         view = Graph()
@@ -119,7 +124,14 @@ def update(
             enrich(view, merged)
         validate(ledger, tx, view, normalize.referenced_ids(kind, merged))
         props, rels = normalize.properties(kind, changes)
-        props["updatedAt"] = now()
+        before = state["props"]
+        props.update(
+            updatedAt=now(),
+            previousUpdatedAt=before.get("updatedAt"),
+            previousUpdatedBy=before.get("updatedBy"),
+            involved=authorization.involved(kind, merged, ledger.caller, before.get("involved") or ()),
+        )
+        props.update(authorization.written_by(ledger, created=False))
         tx.rows(
             cypher.UPDATE_RECORD[kind],
             {"id": iri, "props": props, "rels": rels, "replace": list(rels)},
@@ -139,6 +151,7 @@ def delete(ledger: Ledger, kind: Kind, *, revision_id: str | None, iri: str | No
 
     def work(tx: Tx) -> bool:
         state = load_state(tx, kind, target, rev)
+        authorization.may_change(ledger, kind, target, current_values(kind, state), state["props"])
         if state["incoming"]:
             raise Immutable(
                 f"{target} is referred to by {state['incoming']} other records and cannot be deleted",

@@ -27,18 +27,12 @@ from vfgraph.domain.trace import (
     takes_from_resource,
     walk,
 )
-from vfgraph.errors import InvalidInput, NotFound
+from vfgraph.errors import InvalidInput, NotFound, TraceTooLarge
 from vfgraph.store import tracing as store
 from vfgraph.store.driver import Row
 
 if TYPE_CHECKING:
     from vfgraph.services.ledger import Ledger
-
-
-class TraceTooLarge(InvalidInput):
-    """A footprint needs the whole upstream graph, and it is larger than the walk may read."""
-
-    code = "TRACE_TOO_LARGE"
 
 
 def _measure(row: Row, name: str) -> Measure | None:
@@ -93,6 +87,7 @@ class StoreFlowSource:
             ecological_provider=bool(r.get("ecologicalProvider")),
             ecological_receiver=bool(r.get("ecologicalReceiver")),
             time=r.get("hasPointInTime") or r.get("hasEnd") or r.get("hasBeginning"),
+            visible=bool(r.get("visible", True)),
         )
 
 

@@ -13,6 +13,7 @@ import strawberry
 from vfgraph.api.context import Info, Node, load_one, load_related_list, related_connection
 from vfgraph.api.pagination import Connection
 from vfgraph.api.scalars import URI, as_uri, as_uris
+from vfgraph.api.types.history import Recorded
 from vfgraph.api.types.observation import (
     AccountingScope,
     event_connection,
@@ -42,8 +43,9 @@ def _relationship_connection(relation: str) -> Any:
 
 
 @strawberry.interface
-class Agent:
+class Agent(Recorded):
     rec: strawberry.Private[Record]
+
     id: strawberry.ID
     revision_id: strawberry.ID
     name: str
@@ -69,7 +71,7 @@ class Agent:
 
 @strawberry.type
 class Person(Agent):
-    pass
+    """A natural person."""
 
 
 @strawberry.type
@@ -128,8 +130,9 @@ async def load_agent(info: Info, agent_id: str | None, label: str = AGENT) -> Ag
 
 
 @strawberry.type
-class AgentRelationship:
+class AgentRelationship(Recorded):
     rec: strawberry.Private[Record]
+
     id: strawberry.ID
     revision_id: strawberry.ID
     note: str | None
@@ -171,8 +174,9 @@ class AgentRelationship:
 
 
 @strawberry.type
-class AgentRelationshipRole:
+class AgentRelationshipRole(Recorded):
     rec: strawberry.Private[Record]
+
     id: strawberry.ID
     revision_id: strawberry.ID
     role_label: str

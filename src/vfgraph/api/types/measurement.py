@@ -9,13 +9,15 @@ import strawberry
 
 from vfgraph.api.context import Info, load_one
 from vfgraph.api.scalars import as_decimal
+from vfgraph.api.types.history import Recorded
 from vfgraph.domain.kinds import Kind
 from vfgraph.store.reads import Record
 
 
 @strawberry.type
-class Unit:
+class Unit(Recorded):
     rec: strawberry.Private[Record]
+
     id: strawberry.ID
     revision_id: strawberry.ID
     label: str

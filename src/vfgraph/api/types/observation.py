@@ -18,6 +18,7 @@ from vfgraph.api.context import (
 from vfgraph.api.pagination import Connection
 from vfgraph.api.scalars import URI, as_datetime, as_uri, as_uris
 from vfgraph.api.types.action import Action
+from vfgraph.api.types.history import Shareable
 from vfgraph.api.types.measurement import Measure, Unit, load_unit
 from vfgraph.domain.flows import gives_to_resource, takes_from_resource
 from vfgraph.domain.kinds import Kind
@@ -148,8 +149,9 @@ async def load_event(info: Info, event_id: str | None) -> EconomicEvent | None:
 
 
 @strawberry.type
-class EconomicEvent:
+class EconomicEvent(Shareable):
     rec: strawberry.Private[Record]
+
     id: strawberry.ID
     revision_id: strawberry.ID
     resource_classified_as: list[URI] | None
@@ -276,8 +278,9 @@ class EconomicEvent:
 
 
 @strawberry.type
-class EconomicResource:
+class EconomicResource(Shareable):
     rec: strawberry.Private[Record]
+
     id: strawberry.ID
     revision_id: strawberry.ID
     name: str | None

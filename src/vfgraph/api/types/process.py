@@ -17,6 +17,7 @@ from vfgraph.api.context import (
 )
 from vfgraph.api.pagination import Connection
 from vfgraph.api.scalars import URI, as_datetime, as_uris
+from vfgraph.api.types.history import Shareable
 from vfgraph.api.types.observation import AccountingScope, event_list, scopes_of
 from vfgraph.domain.kinds import Kind
 from vfgraph.store.reads import Record, Window
@@ -74,8 +75,9 @@ def _agent_connection(relation: str) -> Any:
 
 
 @strawberry.type
-class Process:
+class Process(Shareable):
     rec: strawberry.Private[Record]
+
     id: strawberry.ID
     revision_id: strawberry.ID
     name: str

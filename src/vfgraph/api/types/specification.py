@@ -6,6 +6,7 @@ import strawberry
 
 from vfgraph.api.context import Info
 from vfgraph.api.scalars import URI, as_uri, as_uris
+from vfgraph.api.types.history import Recorded
 from vfgraph.api.types.measurement import Unit, load_unit
 from vfgraph.api.types.observation import event_connection, resource_connection
 from vfgraph.api.types.process import process_connection
@@ -13,8 +14,9 @@ from vfgraph.store.reads import Record
 
 
 @strawberry.type
-class ResourceSpecification:
+class ResourceSpecification(Recorded):
     rec: strawberry.Private[Record]
+
     id: strawberry.ID
     revision_id: strawberry.ID
     name: str
@@ -51,8 +53,9 @@ class ResourceSpecification:
 
 
 @strawberry.type
-class ProcessSpecification:
+class ProcessSpecification(Recorded):
     rec: strawberry.Private[Record]
+
     id: strawberry.ID
     revision_id: strawberry.ID
     name: str

@@ -75,6 +75,10 @@ class TraceNode:
     id: strawberry.ID
     kind: str = strawberry.field(description="EconomicResource, EconomicEvent or Process.")
     depth: int
+    redacted: bool = strawberry.field(
+        default=False,
+        description="A private record the caller may not see: it keeps the chain connected, nothing more.",
+    )
 
     # One field per kind (a node is exactly one of them), so clients select what they draw.
     @strawberry.field
@@ -102,14 +106,15 @@ class TraceEdge:
     from_: strawberry.ID = strawberry.field(name="from")
     to: strawberry.ID
     event: strawberry.ID = strawberry.field(description="The economic event this step goes through.")
-    action_id: strawberry.Private[str]
+    action_id: strawberry.Private[str | None]
     resource_quantity: Measure | None
     effort_quantity: Measure | None
     depth: int
 
     @strawberry.field
-    def action(self, info: Info) -> Action:
-        return Action.of(info.context.action(self.action_id))
+    def action(self, info: Info) -> Action | None:
+        """The event's action (null when the event is private to others)."""
+        return None if self.action_id is None else Action.of(info.context.action(self.action_id))
 
 
 @strawberry.type(description="The graph a trace or track reaches, for clients that draw or audit it.")
@@ -132,25 +137,29 @@ def _measure(m: object) -> Measure | None:
     return Measure(unit_id=m.unit, has_numerical_value=m.value)
 
 
-def graph_of(w: Walk, max_depth: int) -> TraceGraph:
+def graph_of(w: Walk, max_depth: int, hidden: set[str]) -> TraceGraph:
+    """The API's view of a walk; records in ``hidden`` (private to others) come out redacted."""
     depth: dict[tuple[str, str], int] = {}
     for state, d in w.depth.items():
         key = (kind_of(state), state.id)
         depth[key] = min(d, depth.get(key, d))
-    nodes = [TraceNode(id=strawberry.ID(i), kind=k, depth=depth[(k, i)]) for k, i in w.ids()]
+    nodes = [
+        TraceNode(id=strawberry.ID(i), kind=k, depth=depth[(k, i)], redacted=i in hidden) for k, i in w.ids()
+    ]
     edges: dict[tuple[str, str], TraceEdge] = {}
     for e in w.edges:
         event_state: State = e.source if isinstance(e.source, EventAt) else e.target
         event = w.graph.events[event_state.id]
         key = (e.source.id, e.target.id)
+        shown = event.id not in hidden
         if key not in edges:
             edges[key] = TraceEdge(
                 from_=strawberry.ID(e.source.id),
                 to=strawberry.ID(e.target.id),
                 event=strawberry.ID(event.id),
-                action_id=event.action.id,
-                resource_quantity=_measure(event.quantity),
-                effort_quantity=_measure(event.effort),
+                action_id=event.action.id if shown else None,
+                resource_quantity=_measure(event.quantity) if shown else None,
+                effort_quantity=_measure(event.effort) if shown else None,
                 depth=e.depth,
             )
     return TraceGraph(
@@ -186,7 +195,19 @@ async def trace_graph(
     w = await asyncio.to_thread(
         tracing.trace, ledger, start, Direction(direction.value), limits.max_depth, filters
     )
-    return graph_of(w, limits.max_depth)
+    return graph_of(w, limits.max_depth, await hidden_in(info, w))
+
+
+async def hidden_in(info: Info, w: Walk) -> set[str]:
+    """The records of a walk the caller may not see: events marked so by the walk's own read, resources
+    and processes that the (privacy-checked) loaders do not return. One batch per kind."""
+    hidden = {e.id for e in w.graph.events.values() if not e.visible}
+    for kind in ("EconomicResource", "Process"):
+        ids = [i for k, i in w.ids() if k == kind]
+        if ids:
+            seen = {r.id for r in await load_many(info, kind, ids)}
+            hidden |= set(ids) - seen
+    return hidden
 
 
 def _iso(t: datetime | None) -> str | None:
@@ -238,8 +259,11 @@ class FootprintContribution:
 
     @strawberry.field
     async def agent(self, info: Info) -> AgentRef | None:
+        """The agent answerable for the contribution (null when its process is private to others)."""
         from vfgraph.api.types.agent import agent_from_record
 
+        if await load_one(info, "Process", self.process_id) is None:
+            return None
         r = await load_one(info, AGENT, self.agent_id)
         return agent_from_record(r) if r else None
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from vfgraph.domain.fields import FIELDS, rel_types
 from vfgraph.domain.kinds import Kind
+from vfgraph.store.cypher.read import visible
 
 # The stored record as export needs it: its properties, and every outgoing relationship's target id
 # (records and external references alike).
@@ -21,14 +22,19 @@ _RECORD = "n {.*} AS props, [(n)-[r]->(m) | {rel: type(r), id: m.id}] AS rels"
 
 
 def _page(kind: Kind) -> str:
-    return f"MATCH (n:{kind.value}) WHERE n.id > $after WITH n ORDER BY n.id LIMIT $limit RETURN {_RECORD}"
+    return (
+        f"MATCH (n:{kind.value}) WHERE n.id > $after AND {visible('n')} "
+        f"WITH n ORDER BY n.id LIMIT $limit RETURN {_RECORD}"
+    )
 
 
 # PAGE_OF_KIND[kind]: params after (an id; "" for the first page), limit.
 PAGE_OF_KIND: dict[Kind, str] = {k: _page(k) for k in Kind}
 
 # Records among $ids, whatever their kind.
-RECORDS_BY_IDS = f"MATCH (n:Record) WHERE n.id IN $ids RETURN labels(n) AS labels, {_RECORD}"
+RECORDS_BY_IDS = (
+    f"MATCH (n:Record) WHERE n.id IN $ids AND {visible('n')} RETURN labels(n) AS labels, {_RECORD}"
+)
 
 COUNT_RECORDS = "MATCH (n:Record) RETURN count(n) AS n"
 

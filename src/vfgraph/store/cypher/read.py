@@ -19,6 +19,17 @@ from dataclasses import dataclass
 
 from vfgraph.domain.kinds import AGENT_KINDS, Kind
 
+
+def visible(var: str) -> str:
+    """The privacy rule, in the anchoring match of every read: a record marked private is seen only by the
+    agents involved in it (``$viewer``) and by operators (``$operator``); both parameters are added to every
+    statement by :class:`vfgraph.store.driver.Store`."""
+    return (
+        f"({var}.private IS NULL OR {var}.private = false OR $operator "
+        f"OR $viewer IN coalesce({var}.involved, []))"
+    )
+
+
 AGENT = "Agent"
 """The label all agent kinds share: reads of ``Agent`` return Persons, Organizations, EcologicalAgents."""
 
@@ -77,15 +88,17 @@ def _projection(label: str) -> str:
 
 
 def _get_by_ids(label: str) -> str:
-    return f"MATCH (n:{label}) WHERE n.id IN $ids RETURN {_projection(label)}"
+    return f"MATCH (n:{label}) WHERE n.id IN $ids AND {visible('n')} RETURN {_projection(label)}"
 
 
-_WINDOW = "($after IS NULL OR n.id > $after) AND ($before IS NULL OR n.id < $before)"
+# Both bounds are always present (open ends become '' and U+FFFF), so that the planner seeks the id index
+# in order and stops after $limit rows, instead of sorting every record of the label.
+_WINDOW = "n.id > coalesce($after, '') AND n.id < coalesce($before, '\\uffff')"
 
 
 def _page(label: str, direction: str) -> str:
     return (
-        f"MATCH (n:{label}) WHERE {_WINDOW} "
+        f"MATCH (n:{label}) WHERE {_WINDOW} AND {visible('n')} "
         f"WITH n ORDER BY n.id {direction} LIMIT $limit "
         f"RETURN {_projection(label)}"
     )
@@ -191,7 +204,8 @@ def _reverse(r: Reverse, direction: str) -> str:
         "MATCH (p:Record {id: pid}) "
         "CALL (p) { "
         f"CALL (p) {{ {branches} }} "
-        "WITH c WHERE ($after IS NULL OR c.id > $after) AND ($before IS NULL OR c.id < $before) "
+        f"WITH c WHERE ($after IS NULL OR c.id > $after) AND ($before IS NULL OR c.id < $before) "
+        f"AND {visible('c')} "
         f"RETURN c.id AS child ORDER BY child {direction} LIMIT $limit "
         "} "
         "RETURN pid AS parent, collect(child) AS children"

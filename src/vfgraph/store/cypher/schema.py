@@ -10,9 +10,13 @@ SCHEMA_STATEMENTS: tuple[str, ...] = (
     _UNIQUE.format(name="record_id", label="Record"),
     *(_UNIQUE.format(name=f"{k.value.lower()}_id", label=k.value) for k in Kind),
     _UNIQUE.format(name="agent_id", label="Agent"),
+    "CREATE CONSTRAINT api_key_id IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.id IS UNIQUE",
     # External references kept by linked-data imports (docs/graph-model.md).
     _UNIQUE.format(name="external_id", label="External"),
     "CREATE INDEX event_action IF NOT EXISTS FOR (n:EconomicEvent) ON (n.action)",
     "CREATE INDEX event_time IF NOT EXISTS FOR (n:EconomicEvent) ON (n.hasPointInTime)",
     "CREATE INDEX resource_tracking IF NOT EXISTS FOR (n:EconomicResource) ON (n.trackingIdentifier)",
+    # Record search (store/search.py): words of names, tracking identifiers, notes, actions and IRIs.
+    "CREATE FULLTEXT INDEX record_search IF NOT EXISTS FOR (n:Agent|EconomicResource|Process|EconomicEvent)"
+    " ON EACH [n.name, n.trackingIdentifier, n.note, n.action, n.id]",
 )

@@ -9,7 +9,9 @@ in ``$known``; each with what :class:`vfgraph.domain.trace.FlowEvent` needs.
 
 from __future__ import annotations
 
-EVENTS_AROUND = """
+from vfgraph.store.cypher.read import visible
+
+EVENTS_AROUND_TEMPLATE = """
 CALL () {
   UNWIND $resources AS rid
   MATCH (:EconomicResource {id: rid})<-[:RESOURCE_INVENTORIED_AS]-(e:EconomicEvent)
@@ -31,6 +33,7 @@ CALL () {
 }
 WITH e WHERE NOT e.id IN $known
 RETURN e {
+  visible: VISIBLE_E,
   .id, .action, .resourceQuantityValue, .resourceQuantityUnit, .effortQuantityValue, .effortQuantityUnit,
   .resourceSeq, .toResourceSeq, .hasPointInTime, .hasBeginning, .hasEnd,
   provider: [(e)-[:PROVIDER]->(a) | a.id][0],
@@ -48,10 +51,15 @@ RETURN e {
 } AS event
 """
 
+# Private events are not left out of a walk (the chain stays connected); they come back marked, and the
+# API shows them redacted.
+EVENTS_AROUND = EVENTS_AROUND_TEMPLATE.replace("VISIBLE_E", visible("e"))
+
 # The kind of a record (to know where a walk starts).
-KIND_OF = """
-MATCH (n:Record {id: $id})
+KIND_OF_TEMPLATE = """
+MATCH (n:Record {id: $id}) WHERE VISIBLE_N
 RETURN [label IN labels(n) WHERE label IN ['EconomicResource', 'EconomicEvent', 'Process']][0] AS kind,
        n.accountingQuantityValue AS accountingQuantityValue,
        n.accountingQuantityUnit AS accountingQuantityUnit
 """
+KIND_OF = KIND_OF_TEMPLATE.replace("VISIBLE_N", visible("n"))

@@ -1,0 +1,131 @@
+"""Who may write what, and who may see a private record.
+
+Writing needs a caller (a key). An operator key may do anything, on behalf of any agent. An agent's key:
+
+- may not create agents (an operator registers them), and may change only its own agent record;
+- may create units, specifications and relationship roles, and change or delete the ones it created;
+- may create processes in its own scope (``inScopeOf`` defaults to the caller and must include it), and
+  change the processes in its scope;
+- may record an event only as its provider or receiver, and only on resources that the provider or the
+  receiver is accountable for; may change the note, agreement or privacy of such an event;
+- may change the descriptive fields of a resource it is accountable for;
+- may relate itself to other agents (it is the subject or the object).
+
+Every record remembers who wrote it (``createdBy``/``updatedBy`` agent, ``createdByKey``/``updatedByKey``).
+
+A record marked ``private`` is seen only by the agents *involved* in it (its ``involved`` list: an
+event's provider, receiver and scope; a process's scope and creator; a resource's accountable agents, now
+and before) and by operators. The read statements apply the rule
+themselves (``VISIBLE`` in :mod:`vfgraph.store.cypher.read`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from vfgraph.domain.access import Caller
+from vfgraph.domain.kinds import Kind
+from vfgraph.errors import Forbidden, Unauthenticated
+
+if TYPE_CHECKING:
+    from vfgraph.services.ledger import Ledger
+
+_SHARED = {
+    Kind.UNIT,
+    Kind.RESOURCE_SPECIFICATION,
+    Kind.PROCESS_SPECIFICATION,
+    Kind.AGENT_RELATIONSHIP_ROLE,
+}
+
+
+def caller_of(ledger: Ledger) -> Caller:
+    """The caller of a write; anonymous callers may not write."""
+    if ledger.caller is None:
+        raise Unauthenticated("writing needs a key: send 'Authorization: Bearer <key>'")
+    return ledger.caller
+
+
+def _forbid(caller: Caller, what: str) -> Forbidden:
+    who = caller.agent or f"key {caller.key_id}"
+    return Forbidden(f"{who} may not {what}", agent=caller.agent)
+
+
+def may_create(ledger: Ledger, kind: Kind, values: dict[str, Any]) -> None:
+    """Refuse a creation the caller may not make; fills a process's scope with the caller by default."""
+    caller = caller_of(ledger)
+    if caller.operator:
+        return
+    if kind.is_agent:
+        raise _forbid(caller, f"create a {kind.value}: agents are registered with an operator key")
+    if kind is Kind.PROCESS:
+        scope = values.get("inScopeOf") or [caller.agent]
+        if caller.agent not in scope:
+            raise _forbid(caller, "create a process outside its own scope")
+        values["inScopeOf"] = scope
+    if kind is Kind.AGENT_RELATIONSHIP and caller.agent not in (values.get("subject"), values.get("object")):
+        raise _forbid(caller, "relate two other agents")
+
+
+def may_change(
+    ledger: Ledger, kind: Kind, iri: str, current: Mapping[str, Any], props: Mapping[str, Any]
+) -> None:
+    """Refuse an update or deletion the caller may not make (``current``: the stored values)."""
+    caller = caller_of(ledger)
+    if caller.operator:
+        return
+    agent = caller.agent
+    if kind.is_agent:
+        ok = iri == agent
+    elif kind in _SHARED:
+        ok = props.get("createdBy") == agent
+    elif kind is Kind.PROCESS:
+        ok = agent in (current.get("inScopeOf") or []) or props.get("createdBy") == agent
+    elif kind is Kind.ECONOMIC_RESOURCE:
+        ok = current.get("primaryAccountable") == agent
+    elif kind is Kind.ECONOMIC_EVENT:
+        ok = agent in (current.get("provider"), current.get("receiver"))
+    elif kind is Kind.AGENT_RELATIONSHIP:
+        ok = agent in (current.get("subject"), current.get("object"))
+    else:
+        ok = False
+    if not ok:
+        raise _forbid(caller, f"change {iri}")
+
+
+def may_record(ledger: Ledger, values: Mapping[str, Any], accountable: Iterable[str | None]) -> None:
+    """Refuse an event the caller is not a party to, or one that touches others' resources."""
+    caller = caller_of(ledger)
+    if caller.operator:
+        return
+    parties = {values.get("provider"), values.get("receiver")}
+    if caller.agent not in parties:
+        raise _forbid(caller, "record an event in which it is neither the provider nor the receiver")
+    for owner in accountable:
+        if owner is not None and owner not in parties:
+            raise _forbid(caller, f"record an event on a resource that {owner} is accountable for")
+
+
+def written_by(ledger: Ledger, *, created: bool) -> dict[str, Any]:
+    """The properties that remember who wrote a record."""
+    caller = caller_of(ledger)
+    who = {"updatedBy": caller.agent, "updatedByKey": caller.key_id}
+    if created:
+        who |= {"createdBy": caller.agent, "createdByKey": caller.key_id}
+    return who
+
+
+def involved(
+    kind: Kind, values: Mapping[str, Any], caller: Caller | None, before: Iterable[str] = ()
+) -> list[str]:
+    """The agents a record involves (who may see it when it is private)."""
+    agents = set(before)
+    if caller is not None and caller.agent is not None:
+        agents.add(caller.agent)
+    if kind is Kind.ECONOMIC_EVENT:
+        agents |= {values.get("provider"), values.get("receiver"), *(values.get("inScopeOf") or [])} - {None}
+    elif kind is Kind.PROCESS:
+        agents |= set(values.get("inScopeOf") or [])
+    elif kind is Kind.ECONOMIC_RESOURCE and values.get("primaryAccountable"):
+        agents.add(values["primaryAccountable"])
+    return sorted(a for a in agents if a)
