@@ -45,7 +45,7 @@ assets: $(ASSETS) $(EXPLORER)
 
 # Debian's Chromium for the explorer's browser tests (Playwright drives it; it downloads no browser).
 browser:
-	@command -v chromium >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium)
+	@command -v chromium >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium)
 
 # Fetches Neo4j Community from Maven Central on first use, then starts it (harmless if running).
 neo4j: $(STAMP)
