@@ -8,6 +8,7 @@ import pytest
 
 from tests.neo4j.chains import WorkedExample, worked_example
 from tests.neo4j.world import World, qty
+from vfgraph.domain.kinds import Kind
 from vfgraph.services.tracing import footprint
 
 
@@ -70,3 +71,28 @@ def test_labour_is_work_effort_rolled_up_like_any_other_indicator(world: World, 
     result = footprint(world.ledger, chain.flour, [world.labour]).footprint
     assert result.per_unit == {world.labour: Decimal("0.0375")}  # 6 hours over 160 kg
     assert result.units == {world.labour: world.hour}
+
+
+def test_a_process_may_declare_other_shares_than_by_quantity(world: World) -> None:
+    air = world.ledger.create(Kind.ECOLOGICAL_AGENT, {"name": "Atmosphere"})
+    co2 = world.ledger.create(Kind.UNIT, {"label": "kg CO2e", "symbol": "kg CO2e"})
+    ghg = world.ledger.create(Kind.RESOURCE_SPECIFICATION, {"name": "GHG", "defaultUnitOfResource": co2})
+    press = world.process("pressing")
+    world.event(
+        "produce", receiver=air, outputOf=press, resourceConformsTo=ghg, resourceQuantity=qty("30", co2)
+    )
+    made = {}
+    for name, q, weight in (("oil", "10", "3"), ("cake", "90", "1")):
+        _, made[name] = world.ledger.record_event(
+            {"action": "produce", "provider": world.farm, "receiver": world.farm, "outputOf": press}
+            | {
+                "resourceConformsTo": world.grain,
+                "resourceQuantity": qty(q, world.kg),
+                "footprintShare": Decimal(weight),
+            },
+            {"name": name},
+        )
+    # By value, oil takes 3/4 of the 30 kg CO2e over its 10 kg; by quantity it would have taken 1/10.
+    assert footprint(world.ledger, made["oil"], [ghg]).footprint.per_unit == {ghg: Decimal("2.25")}
+    cake = footprint(world.ledger, made["cake"], [ghg]).footprint.per_unit[ghg]
+    assert abs(cake - Decimal("7.5") / 90) < Decimal("1e-25")  # 7.5 kg CO2e over 90 kg, to 34 digits

@@ -196,6 +196,11 @@ class EconomicEventCreateParams:
     private: bool | None = strawberry.field(
         default=UNSET, description="Seen only by the agents involved in it (docs/security.md)."
     )
+    footprint_share: Decimal | None = strawberry.field(
+        default=UNSET,
+        description="On an output: its weight when the process's footprint is shared among its outputs "
+        "(without any declared weight, outputs share by quantity).",
+    )
 
 
 @strawberry.input

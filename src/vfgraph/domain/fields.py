@@ -18,6 +18,7 @@ class FieldType(StrEnum):
     URI = "uri"  # one IRI, stored as a string
     URIS = "uris"  # a list of IRIs
     BOOLEAN = "boolean"
+    DECIMAL = "decimal"  # an exact number, stored as its canonical string
     DATETIME = "datetime"
     MEASURE = "measure"  # stored as <name>Value / <name>Unit
     REF = "ref"  # one relationship to another record
@@ -37,11 +38,12 @@ class Field:
         return self.type in (FieldType.REF, FieldType.REFS)
 
 
-S, U, US, B, D, M, R, RS = (
+S, U, US, B, DEC, D, M, R, RS = (
     FieldType.STRING,
     FieldType.URI,
     FieldType.URIS,
     FieldType.BOOLEAN,
+    FieldType.DECIMAL,
     FieldType.DATETIME,
     FieldType.MEASURE,
     FieldType.REF,
@@ -129,6 +131,9 @@ FIELDS: dict[Kind, tuple[Field, ...]] = {
         _f("previousEvent", RS, "PREVIOUS_EVENT", vfg=True),
         # Seen only by the agents involved in it (docs/security.md).
         _f("private", B, vfg=True),
+        # On an output: its weight when the process's footprint is shared among its outputs
+        # (docs/footprints.md, rule 3); without any, outputs share by quantity.
+        _f("footprintShare", DEC, vfg=True),
     ),
     Kind.AGENT_RELATIONSHIP_ROLE: (
         _f("roleLabel", S),

@@ -10,7 +10,10 @@ exactly (docs/footprints.md explains them with the worked example):
    nothing; the halves of pass-through pairs carry nothing.
 3. The total is shared among the process's *receiving outputs*: its product outputs (outputs that count
    toward no requested indicator and are not received by an ecological agent) and its pass-through
-   outputs, in proportion to their quantities when they share a unit, equally otherwise.
+   outputs, in proportion to their quantities when they share a unit, equally otherwise. A process may
+   declare other shares: when any of its receiving outputs carries a ``footprintShare`` (a weight, for
+   example the output's economic value), the total is shared by those weights instead, and outputs
+   without one take nothing.
 4. A product output brings its quantity and its share into the resource it increments. A pass-through
    output (dropoff, modify, separate) brings only its share: the returning resource adds it to what it
    already carries, without adding quantity.
@@ -148,6 +151,11 @@ class Calculator:
         outs = self.receiving_outputs(process)
         if output not in outs:
             return ZERO
+        declared = [o for o in outs if o.footprint_share is not None]
+        if declared:  # the process declares its own shares: by weight, and undeclared outputs take none
+            weights = sum((o.footprint_share for o in declared if o.footprint_share is not None), ZERO)
+            mine = output.footprint_share or ZERO
+            return mine / weights if weights else ZERO
         units = {o.quantity.unit for o in outs if o.quantity is not None}
         if len(units) == 1 and all(o.quantity is not None for o in outs):
             whole = sum((o.quantity.value for o in outs if o.quantity is not None), ZERO)

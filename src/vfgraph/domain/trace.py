@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import StrEnum
 from typing import Protocol
 
@@ -68,6 +69,7 @@ class FlowEvent:
     ecological_receiver: bool = False
     time: str | None = None  # hasPointInTime, else hasEnd, else hasBeginning (ISO 8601)
     visible: bool = True  # False: private to agents the viewer is not; walked through, shown redacted
+    footprint_share: Decimal | None = None  # an output's declared weight in its process's footprint
 
 
 # -- the behaviour of actions, as the walk reads it ------------------------------------------------

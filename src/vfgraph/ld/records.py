@@ -62,7 +62,9 @@ _NUMERIC = frozenset(
         "unsignedByte",
     ]
 )
-_SINGLE = frozenset({FieldType.STRING, FieldType.URI, FieldType.BOOLEAN, FieldType.DATETIME})
+_SINGLE = frozenset(
+    {FieldType.STRING, FieldType.URI, FieldType.BOOLEAN, FieldType.DECIMAL, FieldType.DATETIME}
+)
 _SINGLE |= {FieldType.MEASURE, FieldType.REF}
 
 
@@ -244,6 +246,10 @@ class _Reader:
             if isinstance(o, Literal) and o.datatype in (None, XSD.string, XSD.dateTime):
                 return str(o)
             raise InvalidInput(f"{where} is not an xsd:dateTime")
+        if t is FieldType.DECIMAL:
+            if isinstance(o, Literal) and o.datatype in (XSD.decimal, XSD.integer):
+                return str(o)
+            raise InvalidInput(f"{where} is not an xsd:decimal")
         if t is FieldType.MEASURE:
             return self._measure(node, f, o)
         raise AssertionError(t)

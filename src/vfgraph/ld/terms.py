@@ -107,6 +107,8 @@ def coercion(field: Field) -> str | None:
         return "xsd:boolean"
     if t is FieldType.DATETIME:
         return "xsd:dateTime"
+    if t is FieldType.DECIMAL:
+        return "xsd:decimal"
     return None
 
 

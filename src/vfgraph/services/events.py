@@ -106,6 +106,9 @@ def _check_correction(action: Action, values: Mapping[str, Any], corrected: Row 
 
 
 def _check_signs(values: Mapping[str, Any]) -> None:
+    share = values.get("footprintShare")
+    if share is not None and share < 0:
+        raise InvalidQuantity("footprintShare is a weight and cannot be negative", field="footprintShare")
     if values.get("corrects"):
         return
     for name in ("resourceQuantity", "effortQuantity"):

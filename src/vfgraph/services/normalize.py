@@ -60,6 +60,8 @@ def value_of(field: Field, value: Any) -> Any:
         return value
     if t is FieldType.DATETIME:
         return _datetime(name, value)
+    if t is FieldType.DECIMAL:
+        return parse_decimal(value, name)
     if t is FieldType.MEASURE:
         if not isinstance(value, Mapping):
             raise InvalidInput(f"{name}: expected a measure", field=name)
@@ -97,6 +99,8 @@ def properties(kind: Kind, values: Mapping[str, Any]) -> tuple[dict[str, Any], d
         elif field.type is FieldType.MEASURE:
             props[name + "Value"] = None if value is None else format_decimal(value["hasNumericalValue"])
             props[name + "Unit"] = None if value is None else value["hasUnit"]
+        elif field.type is FieldType.DECIMAL:
+            props[name] = None if value is None else format_decimal(value)
         elif field.type is FieldType.DATETIME:
             props[name] = None if value is None else value.isoformat().replace("+00:00", "Z")
         else:

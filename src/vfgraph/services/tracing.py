@@ -88,6 +88,7 @@ class StoreFlowSource:
             ecological_receiver=bool(r.get("ecologicalReceiver")),
             time=r.get("hasPointInTime") or r.get("hasEnd") or r.get("hasBeginning"),
             visible=bool(r.get("visible", True)),
+            footprint_share=None if r.get("footprintShare") is None else Decimal(r["footprintShare"]),
         )
 
 

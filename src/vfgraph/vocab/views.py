@@ -76,6 +76,9 @@ def add_record(g: Graph, kind: Kind, iri: str, values: Mapping[str, Any], rev: i
         elif t is FieldType.URIS:
             for v in value:
                 g.add((node, pred, _uri_value(field.name, v)))
+        elif t is FieldType.DECIMAL:
+            text = format_decimal(value) if isinstance(value, Decimal) else str(value)
+            g.add((node, pred, Literal(text, datatype=XSD.decimal)))
         elif t is FieldType.BOOLEAN:
             g.add((node, pred, _literal(bool(value), XSD.boolean)))
         elif t is FieldType.DATETIME:

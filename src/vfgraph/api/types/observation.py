@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any, Union
 
 import strawberry
@@ -178,6 +179,12 @@ class EconomicEvent(Shareable):
             note=r.get("note"),
             agreed_in=as_uri(r.get("agreedIn")),
         )
+
+    @strawberry.field
+    def footprint_share(self) -> Decimal | None:
+        """On an output: its declared weight in its process's footprint (docs/footprints.md)."""
+        value = self.rec.get("footprintShare")
+        return None if value is None else Decimal(value)
 
     @strawberry.field
     def action(self, info: Info) -> Action:

@@ -35,7 +35,7 @@ WITH e WHERE NOT e.id IN $known
 RETURN e {
   visible: VISIBLE_E,
   .id, .action, .resourceQuantityValue, .resourceQuantityUnit, .effortQuantityValue, .effortQuantityUnit,
-  .resourceSeq, .toResourceSeq, .hasPointInTime, .hasBeginning, .hasEnd,
+  .resourceSeq, .toResourceSeq, .hasPointInTime, .hasBeginning, .hasEnd, .footprintShare,
   provider: [(e)-[:PROVIDER]->(a) | a.id][0],
   receiver: [(e)-[:RECEIVER]->(a) | a.id][0],
   ecologicalProvider: EXISTS { (e)-[:PROVIDER]->(:EcologicalAgent) },
