@@ -74,8 +74,11 @@ test: lint typecheck assets browser neo4j
 test-fast: $(STAMP)
 	$(BIN)/pytest tests/unit -q
 
+# Each prints a ratio against a baseline measured in the same run (see the docstring at the top of each).
 bench: neo4j
 	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/authz.py
+	$(BIN)/python bench/trace.py
 
 # How long the explorer takes to draw 200, 2,000 and (capped) 5,000 nodes in Chromium.
 bench-explorer: assets browser neo4j

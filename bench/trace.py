@@ -229,8 +229,14 @@ def main() -> None:
     parser.add_argument("--depths", type=int, nargs="+", default=[6, 8, 10])
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    # The largest chains reach far more states than the API's default limits allow.
-    env = dict(os.environ, VFGRAPH_TRACE_MAX_NODES="2000000", VFGRAPH_TRACE_DEFAULT_DEPTH="400")
+    # The largest chains reach far more states, take longer and cost more than the API's default limits allow.
+    env = dict(
+        os.environ,
+        VFGRAPH_TRACE_MAX_NODES="2000000",
+        VFGRAPH_TRACE_DEFAULT_DEPTH="400",
+        VFGRAPH_REQUEST_DEADLINE="900",
+        VFGRAPH_RATE_LIMIT="0",
+    )
     settings = Settings.from_env(env)
 
     with open_ledger(settings) as ledger:
