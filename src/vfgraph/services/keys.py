@@ -74,19 +74,20 @@ def revoke(ledger: Ledger, key_id: str) -> None:
 class _Cache:
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._entries: dict[str, tuple[float, str, Caller]] = {}
+        self._entries: dict[str, tuple[float, str, str, Caller]] = {}
 
     def get(self, key_id: str, secret: str) -> Caller | None:
         with self._lock:
             entry = self._entries.get(key_id)
         if entry is None or entry[0] < time.monotonic():
             return None
-        _, digest, caller = entry
-        return caller if hmac.compare_digest(digest, secret) else None
+        _, salt, digest, caller = entry
+        return caller if hmac.compare_digest(digest, _digest(salt, secret)) else None
 
-    def put(self, key_id: str, secret: str, caller: Caller) -> None:
+    def put(self, key_id: str, salt: str, digest: str, caller: Caller) -> None:
+        """Remember a verified key by its salted hash (never its secret)."""
         with self._lock:
-            self._entries[key_id] = (time.monotonic() + CACHE_SECONDS, secret, caller)
+            self._entries[key_id] = (time.monotonic() + CACHE_SECONDS, salt, digest, caller)
 
     def forget(self, key_id: str) -> None:
         with self._lock:
@@ -109,5 +110,5 @@ def authenticate(ledger: Ledger, token: str) -> Caller:
     if row is None or not hmac.compare_digest(row["hash"], _digest(row["salt"], secret)):
         raise Unauthenticated("the key is unknown or revoked")
     caller = Caller(key_id=key_id, agent=row["agent"], operator=bool(row["operator"]))
-    _cache.put(key_id, secret, caller)
+    _cache.put(key_id, row["salt"], row["hash"], caller)
     return caller
