@@ -12,7 +12,7 @@ import asyncio
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, Optional, Protocol, TypeAlias, TypeVar
 
 import strawberry
 from strawberry.dataloader import DataLoader
@@ -180,3 +180,35 @@ class Node(Protocol):
     """Any of the API's object types: each keeps the stored record it was made from."""
 
     rec: Record
+
+
+def connection_field(relation: str, node: Any, make: Callable[[], Callable[[Record], Any]]) -> Any:
+    """A field listing a page of the records that point at the parent along ``relation``.
+
+    ``node`` is the node type's annotation (a strawberry lazy reference where the type is defined later),
+    ``make`` returns the function that builds it from a record (looked up when the field resolves).
+    """
+
+    async def resolve(
+        root: Node,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Any:
+        return await related_connection(info, relation, root.rec.id, make(), first, after, last, before)
+
+    resolve.__annotations__["return"] = Optional[Connection[node]]  # noqa: UP045 - built at run time
+    return strawberry.field(resolver=resolve)
+
+
+def list_field(relation: str, node: Any, make: Callable[[], Callable[[Record], Any]]) -> Any:
+    """A field listing, without pagination, the records that point at the parent along ``relation``."""
+
+    async def resolve(root: Node, info: Info) -> Any:
+        build = make()
+        return [build(r) for r in await load_related_list(info, relation, root.rec.id)]
+
+    resolve.__annotations__["return"] = Optional[list[node]]  # noqa: UP045 - built at run time
+    return strawberry.field(resolver=resolve)

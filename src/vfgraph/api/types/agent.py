@@ -6,12 +6,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 
-from vfgraph.api.context import Info, Node, load_one, load_related_list, related_connection
-from vfgraph.api.pagination import Connection
+from vfgraph.api.context import Info, connection_field, load_one, load_related_list
 from vfgraph.api.scalars import URI, as_uri, as_uris
 from vfgraph.api.types.history import Recorded
 from vfgraph.api.types.observation import (
@@ -26,20 +25,11 @@ from vfgraph.errors import NotFound
 from vfgraph.store.cypher.read import AGENT
 from vfgraph.store.reads import Record
 
+RelationshipRef = Annotated["AgentRelationship", strawberry.lazy("vfgraph.api.types.agent")]
+
 
 def _relationship_connection(relation: str) -> Any:
-    async def resolve(
-        root: Node,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> Connection[AgentRelationship] | None:
-        make = AgentRelationship.from_record
-        return await related_connection(info, relation, root.rec.id, make, first, after, last, before)
-
-    return strawberry.field(resolver=resolve)
+    return connection_field(relation, RelationshipRef, lambda: AgentRelationship.from_record)
 
 
 @strawberry.interface

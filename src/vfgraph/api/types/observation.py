@@ -10,13 +10,12 @@ import strawberry
 
 from vfgraph.api.context import (
     Info,
-    Node,
+    connection_field,
+    list_field,
     load_many,
     load_one,
     load_related_list,
-    related_connection,
 )
-from vfgraph.api.pagination import Connection
 from vfgraph.api.scalars import URI, as_datetime, as_uri, as_uris
 from vfgraph.api.types.action import Action
 from vfgraph.api.types.history import Shareable
@@ -45,6 +44,9 @@ ProcessRef = Annotated["Process", strawberry.lazy("vfgraph.api.types.process")]
 ProcessSpecificationRef = Annotated["ProcessSpecification", strawberry.lazy(_SPECS)]
 ResourceSpecificationRef = Annotated["ResourceSpecification", strawberry.lazy(_SPECS)]
 
+EventRef = Annotated["EconomicEvent", strawberry.lazy("vfgraph.api.types.observation")]
+ResourceRef = Annotated["EconomicResource", strawberry.lazy("vfgraph.api.types.observation")]
+
 _EVENT = Kind.ECONOMIC_EVENT.value
 _RESOURCE = Kind.ECONOMIC_RESOURCE.value
 _PROCESS = Kind.PROCESS.value
@@ -66,47 +68,18 @@ AccountingScope = Annotated[
 
 
 def event_connection(relation: str) -> Any:
-    """A field listing a page of the events that point at the parent along ``relation``."""
-
-    async def resolve(
-        root: Node,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> Connection[EconomicEvent] | None:
-        make = EconomicEvent.from_record
-        return await related_connection(info, relation, root.rec.id, make, first, after, last, before)
-
-    return strawberry.field(resolver=resolve)
+    """A page of the events that point at the parent along ``relation``."""
+    return connection_field(relation, EventRef, lambda: EconomicEvent.from_record)
 
 
 def event_list(relation: str) -> Any:
-    """A field listing (without pagination) the events that point at the parent along ``relation``."""
-
-    async def resolve(root: Node, info: Info) -> list[EconomicEvent] | None:
-        records = await load_related_list(info, relation, root.rec.id)
-        return [EconomicEvent.from_record(r) for r in records]
-
-    return strawberry.field(resolver=resolve)
+    """The events (no pagination) that point at the parent along ``relation``."""
+    return list_field(relation, EventRef, lambda: EconomicEvent.from_record)
 
 
 def resource_connection(relation: str) -> Any:
-    """A field listing a page of the resources that point at the parent along ``relation``."""
-
-    async def resolve(
-        root: Node,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> Connection[EconomicResource] | None:
-        make = EconomicResource.from_record
-        return await related_connection(info, relation, root.rec.id, make, first, after, last, before)
-
-    return strawberry.field(resolver=resolve)
+    """A page of the resources that point at the parent along ``relation``."""
+    return connection_field(relation, ResourceRef, lambda: EconomicResource.from_record)
 
 
 async def _process_of(info: Info, process_id: str | None) -> Process | None:

@@ -10,12 +10,11 @@ import strawberry
 from vfgraph.api.context import (
     Info,
     Node,
+    connection_field,
     load_one,
     load_related,
     load_related_list,
-    related_connection,
 )
-from vfgraph.api.pagination import Connection
 from vfgraph.api.scalars import URI, as_datetime, as_uris
 from vfgraph.api.types.history import Shareable
 from vfgraph.api.types.observation import AccountingScope, event_list, scopes_of
@@ -32,44 +31,24 @@ ProcessSpecificationRef = Annotated[
 ]
 
 
+ProcessRef = Annotated["Process", strawberry.lazy("vfgraph.api.types.process")]
+
+
 def process_connection(relation: str) -> Any:
-    """A field listing a page of the processes related to the parent along ``relation``."""
+    """A page of the processes related to the parent along ``relation``."""
+    return connection_field(relation, ProcessRef, lambda: Process.from_record)
 
-    async def resolve(
-        root: Node,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> Connection[Process] | None:
-        make = Process.from_record
-        return await related_connection(info, relation, root.rec.id, make, first, after, last, before)
 
-    return strawberry.field(resolver=resolve)
+def _agent_connection(relation: str) -> Any:
+    from vfgraph.api.types import agent
+
+    return connection_field(relation, AgentRef, lambda: agent.agent_from_record)
 
 
 def _process_list(relation: str) -> Any:
     async def resolve(root: Node, info: Info) -> list[Process] | None:
         records = await load_related_list(info, relation, root.rec.id)
         return [Process.from_record(r) for r in records]
-
-    return strawberry.field(resolver=resolve)
-
-
-def _agent_connection(relation: str) -> Any:
-    async def resolve(
-        root: Node,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> Connection[AgentRef] | None:
-        from vfgraph.api.types.agent import agent_from_record
-
-        make = agent_from_record
-        return await related_connection(info, relation, root.rec.id, make, first, after, last, before)
 
     return strawberry.field(resolver=resolve)
 
