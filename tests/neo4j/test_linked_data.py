@@ -120,7 +120,7 @@ def test_terms_vfgraph_cannot_store_are_refused_rather_than_dropped(ledger: Ledg
     base = fresh_base()
     text = PREFIXES + (
         f'<{base}a> a vf:Person ; vf:name "A" ; vf:primaryLocation <https://places.example/x> .\n'
-        f'<{base}c> a vf:Commitment ; vf:note "a promise" .\n'
+        f'<{base}c> a vf:ProposalList ; vf:note "a list of proposals" .\n'
     )
     report = import_data(ledger, text, formats.TURTLE)
     rules = {(v.focus_node, v.shape) for v in report.rejected}

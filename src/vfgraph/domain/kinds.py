@@ -23,10 +23,31 @@ class Kind(StrEnum):
     ECONOMIC_EVENT = "EconomicEvent"
     AGENT_RELATIONSHIP = "AgentRelationship"
     AGENT_RELATIONSHIP_ROLE = "AgentRelationshipRole"
+    # The planning layer (vf-graphql intent ... recipe modules).
+    INTENT = "Intent"
+    COMMITMENT = "Commitment"
+    FULFILLMENT = "Fulfillment"
+    SATISFACTION = "Satisfaction"
+    PROPOSAL = "Proposal"
+    PROPOSED_INTENT = "ProposedIntent"
+    PROPOSED_TO = "ProposedTo"
+    PLAN = "Plan"
+    AGREEMENT = "Agreement"
+    CLAIM = "Claim"
+    SETTLEMENT = "Settlement"
+    RECIPE_PROCESS = "RecipeProcess"
+    RECIPE_FLOW = "RecipeFlow"
+    RECIPE_EXCHANGE = "RecipeExchange"
 
     @property
     def is_agent(self) -> bool:
         return self in AGENT_KINDS
+
+    @property
+    def in_vf(self) -> bool:
+        """False for the kinds ValueFlows 1.0 does not define (vf-graphql's link records such as Fulfillment,
+        and the agent relationships 1.0 dropped): those are typed in vfgraph's own namespace."""
+        return self not in NOT_IN_VF
 
     @property
     def labels(self) -> str:
@@ -45,3 +66,15 @@ class Kind(StrEnum):
 
 
 AGENT_KINDS = frozenset({Kind.PERSON, Kind.ORGANIZATION, Kind.ECOLOGICAL_AGENT})
+
+NOT_IN_VF = frozenset(
+    {
+        Kind.AGENT_RELATIONSHIP,
+        Kind.AGENT_RELATIONSHIP_ROLE,
+        Kind.FULFILLMENT,
+        Kind.SATISFACTION,
+        Kind.SETTLEMENT,
+        Kind.PROPOSED_INTENT,
+        Kind.PROPOSED_TO,
+    }
+)

@@ -38,6 +38,15 @@ class VF(DefinedNamespace):
     Process: URIRef  # an activity with inputs and outputs
     EconomicEvent: URIRef  # a recorded economic fact
     Action: URIRef  # the verb of an event
+    Intent: URIRef  # a wanted flow, one side open
+    Commitment: URIRef  # a promised flow
+    Proposal: URIRef  # a published offer or request
+    Plan: URIRef  # processes and commitments towards a goal
+    Agreement: URIRef  # what commitments are clauses of
+    Claim: URIRef  # what is owed after an event
+    RecipeProcess: URIRef  # a process template
+    RecipeFlow: URIRef  # a flow template
+    RecipeExchange: URIRef  # an exchange template
 
     # Behaviour classes (value sets of the behaviour properties)
     InputOutput: URIRef
@@ -158,6 +167,24 @@ class VF(DefinedNamespace):
     triggeredBy: URIRef
     corrects: URIRef
     toLocation: URIRef
+
+    # Planning
+    availableQuantity: URIRef
+    minimumQuantity: URIRef
+    due: URIRef
+    created: URIRef
+    clauseOf: URIRef
+    independentDemandOf: URIRef
+    plannedWithin: URIRef
+    realizationOf: URIRef
+    unitBased: URIRef
+    eligibleLocation: URIRef
+    hasDuration: URIRef
+    processClassifiedAs: URIRef
+    processConformsTo: URIRef
+    recipeInputOf: URIRef
+    recipeOutputOf: URIRef
+    recipeClauseOf: URIRef
 
     # Pre-1.0 terms that vf-graphql still exposes (declared apart in ontology/vf.ttl)
     atLocation: URIRef

@@ -20,12 +20,9 @@ from vfgraph.domain.kinds import Kind
 from vfgraph.domain.quantities import format_decimal
 from vfgraph.vocab.namespaces import VF, VF_IRI, VFG, VFG_IRI
 
-# Kinds that ValueFlows 1.0 no longer defines are typed in vfgraph's namespace.
-_NOT_IN_VF = {Kind.AGENT_RELATIONSHIP, Kind.AGENT_RELATIONSHIP_ROLE}
-
 
 def class_of(kind: Kind) -> URIRef:
-    if kind in _NOT_IN_VF:
+    if not kind.in_vf:
         return URIRef(VFG_IRI + kind.value)
     return URIRef(VF[kind.value])
 
@@ -58,7 +55,7 @@ def add_record(g: Graph, kind: Kind, iri: str, values: Mapping[str, Any], rev: i
     node = URIRef(iri)
     g.add((node, RDF.type, class_of(kind)))
     g.add((node, VFG.revisionId, Literal(f"{iri}@{rev}")))
-    ns = VFG_IRI if kind in _NOT_IN_VF else VF_IRI
+    ns = VF_IRI if kind.in_vf else VFG_IRI
     if kind.is_agent:
         g.add((node, RDF.type, VF.Agent))
     for field in FIELDS[kind]:
@@ -121,6 +118,6 @@ def add_action(g: Graph, action_triples: Iterable[tuple[Any, Any, Any]]) -> None
 
 def predicate(kind: Kind, field: Field) -> URIRef:
     """The RDF property a field of ``kind`` is written as (the one :func:`add_record` uses)."""
-    if field.vfgraph_term or kind in _NOT_IN_VF:
+    if field.vfgraph_term or not kind.in_vf:
         return URIRef(VFG_IRI + field.rdf)
     return URIRef(VF_IRI + field.rdf)

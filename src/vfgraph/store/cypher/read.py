@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from vfgraph.domain.fields import FIELDS
 from vfgraph.domain.kinds import AGENT_KINDS, Kind
 
 
@@ -73,6 +74,11 @@ OUT: Mapping[Kind, tuple[tuple[str, str], ...]] = {
         ("inScopeOf", "IN_SCOPE_OF"),
     ),
     Kind.AGENT_RELATIONSHIP_ROLE: (),
+}
+# The planning layer reads every relationship its fields table names.
+OUT = {
+    **{k: tuple((f.name, f.rel) for f in FIELDS[k] if f.rel is not None) for k in Kind},
+    **OUT,
 }
 
 
