@@ -12,6 +12,7 @@ from typing import Any
 import strawberry
 from graphql import GraphQLError
 from strawberry.schema.config import StrawberryConfig
+from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
 from vfgraph.api.errors import ErrorCodes, log_unexpected, request_id_of
@@ -34,11 +35,17 @@ class Schema(strawberry.Schema):
         log_unexpected(errors, request_id_of(context))
 
 
+# The root types: each group of vf-graphql modules keeps its queries and mutations in a class of its own
+# (one line here per group), merged into the one Query and Mutation clients see.
+QUERIES: tuple[type, ...] = (Query,)
+MUTATIONS: tuple[type, ...] = (Mutation,)
+
+
 def build_schema() -> Schema:
     extra_types: list[Any] = [Person, Organization, EcologicalAgent, ExternalAgent, Duration, IDuration]
     return Schema(
-        query=Query,
-        mutation=Mutation,
+        query=merge_types("Query", QUERIES),
+        mutation=merge_types("Mutation", MUTATIONS),
         types=extra_types,
         extensions=[Limits, ErrorCodes],
         config=StrawberryConfig(scalar_map=SCALARS),
