@@ -10,7 +10,10 @@ not a :class:`VfgraphError` is a bug and reaches clients only as a masked ``INTE
     │   ├── UnitMismatch              UNIT_MISMATCH: a quantity's unit differs from the resource's
     │   ├── InvalidCursor             INVALID_CURSOR: a page cursor this server did not issue
     │   ├── PageTooLarge              PAGE_TOO_LARGE: ``first``/``last`` above the hard maximum
-    │   └── TraceTooLarge             TRACE_TOO_LARGE: a footprint's upstream graph exceeds the walk limits
+    │   ├── TraceTooLarge             TRACE_TOO_LARGE: a footprint's upstream graph exceeds the walk limits
+    │   ├── ClaimOverSettled          CLAIM_OVERSETTLED: settlements would pay more than the claim asks
+    │   └── NothingToDistribute       NOTHING_TO_DISTRIBUTE: an income with no quantity, or no deliverable
+    ├── AlreadyDistributed            ALREADY_DISTRIBUTED: this income was already shared by this equation
     ├── ShaclViolation                SHACL_VIOLATION: the RDF view of a write breaks the shapes
     ├── NotFound                      NOT_FOUND: a referenced record does not exist
     ├── StaleRevision                 STALE_REVISION: an update names a revision that is not current
@@ -79,6 +82,18 @@ class PageTooLarge(InvalidInput):
 
 class TraceTooLarge(InvalidInput):
     code = "TRACE_TOO_LARGE"
+
+
+class ClaimOverSettled(InvalidInput):
+    code = "CLAIM_OVERSETTLED"
+
+
+class NothingToDistribute(InvalidInput):
+    code = "NOTHING_TO_DISTRIBUTE"
+
+
+class AlreadyDistributed(VfgraphError):
+    code = "ALREADY_DISTRIBUTED"
 
 
 @dataclass(frozen=True, slots=True)

@@ -295,6 +295,26 @@ FIELDS: dict[Kind, tuple[Field, ...]] = {
         _f("note", S),
     ),
     Kind.RECIPE_EXCHANGE: (_f("name", S), _f("note", S)),
+    # Contribution accounting (docs/contributions.md). An equation is written with its buckets, in order.
+    Kind.VALUE_EQUATION: (_f("name", S), _f("note", S), _f("inScopeOf", RS, "IN_SCOPE_OF")),
+    Kind.VALUE_BUCKET: (
+        _f("bucketOf", R, "BUCKET_OF"),
+        _f("position", DEC),
+        _f("name", S),
+        _f("share", DEC),  # the fraction of the income the bucket hands out, in [0, 1]
+        _f("countsActions", US),  # the vf: action individuals whose events count as contributions
+        _f("weighting", S),  # effort | resourceQuantity | fixed
+        _f("fixedWeight", DEC),  # the weight of each counted event when the weighting is fixed
+        _f("resourceClassifiedAs", US),  # optional filter: the event must carry one of these
+        _f("resourceConformsTo", R, "RESOURCE_CONFORMS_TO"),  # optional filter on the specification
+    ),
+    # A recorded distribution of one income by one equation (at most one per pair).
+    Kind.VALUE_DISTRIBUTION: (
+        _f("distributes", R, "DISTRIBUTES"),
+        _f("followsEquation", R, "FOLLOWS_EQUATION"),
+        _f("distributedAs", S),  # CLAIMS | EVENTS
+        _f("note", S),
+    ),
 }
 
 # Fields a client may change with update<Kind> (the rest is set on creation or by events).
@@ -305,6 +325,11 @@ UPDATABLE[Kind.ECONOMIC_RESOURCE] = frozenset(
     {"classifiedAs", "image", "imageList", "containedIn", "unitOfEffort", "note", "name", "private"}
 )
 UPDATABLE[Kind.ECONOMIC_EVENT] = frozenset({"note", "agreedIn", "triggeredBy", "realizationOf", "private"})
+# An equation's buckets are fixed once written (a recorded distribution must stay explainable): a new
+# equation replaces one; a distribution is written once.
+UPDATABLE[Kind.VALUE_EQUATION] = frozenset({"name", "note"})
+UPDATABLE[Kind.VALUE_BUCKET] = frozenset()
+UPDATABLE[Kind.VALUE_DISTRIBUTION] = frozenset({"note"})
 # Fields the ledger sets itself; a client input naming them is refused.
 DERIVED: dict[Kind, frozenset[str]] = {Kind.ECONOMIC_EVENT: frozenset({"previousEvent"})}
 

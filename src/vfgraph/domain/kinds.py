@@ -38,6 +38,10 @@ class Kind(StrEnum):
     RECIPE_PROCESS = "RecipeProcess"
     RECIPE_FLOW = "RecipeFlow"
     RECIPE_EXCHANGE = "RecipeExchange"
+    # Contribution accounting (vfgraph's own: docs/contributions.md).
+    VALUE_EQUATION = "ValueEquation"
+    VALUE_BUCKET = "ValueBucket"
+    VALUE_DISTRIBUTION = "ValueDistribution"
 
     @property
     def is_agent(self) -> bool:
@@ -76,5 +80,8 @@ NOT_IN_VF = frozenset(
         Kind.SETTLEMENT,
         Kind.PROPOSED_INTENT,
         Kind.PROPOSED_TO,
+        Kind.VALUE_EQUATION,
+        Kind.VALUE_BUCKET,
+        Kind.VALUE_DISTRIBUTION,
     }
 )

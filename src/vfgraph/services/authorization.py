@@ -9,7 +9,10 @@ Writing needs a caller (a key). An operator key may do anything, on behalf of an
 - may record an event only as its provider or receiver, and only on resources that the provider or the
   receiver is accountable for; may change the note, agreement or privacy of such an event;
 - may change the descriptive fields of a resource it is accountable for;
-- may relate itself to other agents (it is the subject or the object).
+- may relate itself to other agents (it is the subject or the object);
+- may make a claim against an event it is a party to, settle a claim with an event it is a party to, and
+  change or delete such claims and settlements (their ``involved`` agents: the parties of those events);
+- may write value equations in its own scope and change the ones it wrote or that are in its scope.
 
 Every record remembers who wrote it (``createdBy``/``updatedBy`` agent, ``createdByKey``/``updatedByKey``).
 
@@ -65,6 +68,11 @@ def may_create(ledger: Ledger, kind: Kind, values: dict[str, Any]) -> None:
         values["inScopeOf"] = scope
     if kind is Kind.AGENT_RELATIONSHIP and caller.agent not in (values.get("subject"), values.get("object")):
         raise _forbid(caller, "relate two other agents")
+    if kind is Kind.VALUE_EQUATION:
+        scope = values.get("inScopeOf") or [caller.agent]
+        if caller.agent not in scope:
+            raise _forbid(caller, "write a value equation outside its own scope")
+        values["inScopeOf"] = scope
 
 
 def may_change(
@@ -87,6 +95,10 @@ def may_change(
         ok = agent in (current.get("provider"), current.get("receiver"))
     elif kind is Kind.AGENT_RELATIONSHIP:
         ok = agent in (current.get("subject"), current.get("object"))
+    elif kind in (Kind.CLAIM, Kind.SETTLEMENT):
+        ok = agent in (props.get("involved") or [])
+    elif kind is Kind.VALUE_EQUATION:
+        ok = agent in (current.get("inScopeOf") or []) or props.get("createdBy") == agent
     else:
         ok = False
     if not ok:
@@ -104,6 +116,14 @@ def may_record(ledger: Ledger, values: Mapping[str, Any], accountable: Iterable[
     for owner in accountable:
         if owner is not None and owner not in parties:
             raise _forbid(caller, f"record an event on a resource that {owner} is accountable for")
+
+
+def may_claim(ledger: Ledger, parties: Iterable[str], what: str) -> None:
+    """Refuse a claim or settlement whose event (trigger, payment) the caller is not a party to."""
+    caller = caller_of(ledger)
+    if caller.operator or caller.agent in set(parties):
+        return
+    raise _forbid(caller, f"{what} it is neither the provider nor the receiver of")
 
 
 def written_by(ledger: Ledger, *, created: bool) -> dict[str, Any]:

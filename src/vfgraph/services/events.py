@@ -12,7 +12,7 @@ The flow of :func:`record` (one Neo4j transaction, a handful of statements whate
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -126,6 +126,17 @@ def record(
     new_resource: Mapping[str, Any] | None,
     iris: tuple[str, str | None] | None = None,
 ) -> tuple[str, str | None]:
+    return ledger.store.write(prepare(ledger, event, new_resource, iris))
+
+
+def prepare(
+    ledger: Ledger,
+    event: Mapping[str, Any],
+    new_resource: Mapping[str, Any] | None,
+    iris: tuple[str, str | None] | None = None,
+) -> Callable[[Tx], tuple[str, str | None]]:
+    """Check an event's input and return the work that records it inside a transaction; several such
+    works may run in one transaction (each sees the resources as the previous ones left them)."""
     authorization.caller_of(ledger)
     if DERIVED[Kind.ECONOMIC_EVENT] & set(event):
         raise InvalidInput(
@@ -268,7 +279,7 @@ def record(
         tx.rows(cypher.CREATE_RECORD[Kind.ECONOMIC_EVENT], {"props": props, "rels": rels})
         return event_iri, new_iri
 
-    return ledger.store.write(work)
+    return work
 
 
 def update(ledger: Ledger, params: Mapping[str, Any]) -> str:

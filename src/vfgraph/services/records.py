@@ -21,6 +21,11 @@ from vfgraph.vocab import views
 if TYPE_CHECKING:
     from vfgraph.services.ledger import Ledger
 
+# Called inside a write's transaction once the record is stored, with its IRI, its values after the write
+# and before it (empty after a deletion, before a creation), for the kinds whose writes change other
+# records too (a settlement reduces what remains of its claim). Raising rolls the whole write back.
+AfterWrite = Callable[[Tx, str, Mapping[str, Any], Mapping[str, Any]], None]
+
 
 def exists(ledger: Ledger, iri: str) -> bool:
     return bool(ledger.store.rows(cypher.RECORD_EXISTS, {"id": iri}))
@@ -40,27 +45,45 @@ def validate(ledger: Ledger, tx: Tx, view: Graph, refs: set[str]) -> None:
         raise ShaclViolation(violations)
 
 
-def create(ledger: Ledger, kind: Kind, params: Mapping[str, Any], iri: str | None = None) -> str:
+def create(
+    ledger: Ledger,
+    kind: Kind,
+    params: Mapping[str, Any],
+    iri: str | None = None,
+    after: AfterWrite | None = None,
+) -> str:
     if kind in (Kind.ECONOMIC_EVENT, Kind.ECONOMIC_RESOURCE):
         raise InvalidInput(f"{kind.value} records are created by recording economic events")
     values = normalize.values_of(kind, params)
     authorization.may_create(ledger, kind, values)
     iri = iri or ids.mint(ledger.settings.base_iri, kind)
+    new_iri = iri
 
     def work(tx: Tx) -> str:
+        store_new(ledger, tx, kind, new_iri, values)
+        if after is not None:
+            after(tx, new_iri, values, {})
+        return new_iri
+
+    return ledger.store.write(work)
+
+
+def store_new(
+    ledger: Ledger, tx: Tx, kind: Kind, iri: str, values: Mapping[str, Any], *, validated: bool = False
+) -> None:
+    """Validate and store one new record inside ``tx`` (``values``: checked by :mod:`normalize`);
+    ``validated``: the caller has already judged the record's view (with others it writes alongside)."""
+    if not validated:
         view = Graph()
         views.add_record(view, kind, iri, values)
         validate(ledger, tx, view, normalize.referenced_ids(kind, values))
-        props, rels = normalize.properties(kind, values)
-        stamp = now()
-        props.update(id=iri, rev=1, createdAt=stamp, updatedAt=stamp)
-        props.update(authorization.written_by(ledger, created=True))
-        props["involved"] = authorization.involved(kind, values, ledger.caller)
-        props = {k: v for k, v in props.items() if v is not None}
-        tx.rows(cypher.CREATE_RECORD[kind], {"props": props, "rels": rels})
-        return iri
-
-    return ledger.store.write(work)
+    props, rels = normalize.properties(kind, values)
+    stamp = now()
+    props.update(id=iri, rev=1, createdAt=stamp, updatedAt=stamp)
+    props.update(authorization.written_by(ledger, created=True))
+    props["involved"] = authorization.involved(kind, values, ledger.caller)
+    props = {k: v for k, v in props.items() if v is not None}
+    tx.rows(cypher.CREATE_RECORD[kind], {"props": props, "rels": rels})
 
 
 def current_values(kind: Kind, state: Row) -> dict[str, Any]:
@@ -105,6 +128,7 @@ def update(
     kind: Kind,
     params: Mapping[str, Any],
     enrich: Callable[[Graph, Mapping[str, Any]], None] | None = None,
+    after: AfterWrite | None = None,
 ) -> str:
     if "revisionId" not in params or not params["revisionId"]:
         raise InvalidInput("revisionId is required to update a record")
@@ -136,12 +160,21 @@ def update(
             cypher.UPDATE_RECORD[kind],
             {"id": iri, "props": props, "rels": rels, "replace": list(rels)},
         )
+        if after is not None:
+            after(tx, iri, merged, current)
         return iri
 
     return ledger.store.write(work)
 
 
-def delete(ledger: Ledger, kind: Kind, *, revision_id: str | None, iri: str | None) -> bool:
+def delete(
+    ledger: Ledger,
+    kind: Kind,
+    *,
+    revision_id: str | None,
+    iri: str | None,
+    after: AfterWrite | None = None,
+) -> bool:
     rev: int | None = None
     if revision_id is not None:
         iri, rev = ids.parse_revision_id(revision_id)
@@ -151,13 +184,16 @@ def delete(ledger: Ledger, kind: Kind, *, revision_id: str | None, iri: str | No
 
     def work(tx: Tx) -> bool:
         state = load_state(tx, kind, target, rev)
-        authorization.may_change(ledger, kind, target, current_values(kind, state), state["props"])
+        current = current_values(kind, state)
+        authorization.may_change(ledger, kind, target, current, state["props"])
         if state["incoming"]:
             raise Immutable(
                 f"{target} is referred to by {state['incoming']} other records and cannot be deleted",
                 id=target,
             )
         tx.rows(cypher.DELETE_NODE, {"id": target})
+        if after is not None:
+            after(tx, target, {}, current)
         return True
 
     return ledger.store.write(work)

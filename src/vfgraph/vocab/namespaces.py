@@ -211,5 +211,22 @@ class VFG(DefinedNamespace):
     createdAt: URIRef  # when the record was first stored
     updatedAt: URIRef  # when the record was last changed
     previousEvent: URIRef  # the event that changed the same resource just before
+    # claims
+    Settlement: URIRef  # an event paying off all or part of a claim
+    settles: URIRef  # the claim a settlement pays off
+    settledBy: URIRef  # the event that pays
+    # contribution accounting
+    ValueEquation: URIRef  # how an income is shared among contributors
+    ValueBucket: URIRef  # one share of an equation, with the rule selecting contributions
+    ValueDistribution: URIRef  # one income shared out by one equation
+    bucketOf: URIRef  # the equation of a bucket
+    position: URIRef  # the bucket's place in its equation
+    share: URIRef  # the fraction of the income a bucket hands out
+    countsActions: URIRef  # the actions whose events count for a bucket
+    weighting: URIRef  # effort | resourceQuantity | fixed
+    fixedWeight: URIRef  # the weight of each event under fixed weighting
+    distributes: URIRef  # the income a distribution shared out
+    followsEquation: URIRef  # the equation a distribution applied
+    distributedAs: URIRef  # CLAIMS | EVENTS
 
     _NS = Namespace(VFG_IRI)

@@ -1,0 +1,135 @@
+"""Claims settled by later events, on the real Neo4j: what remains, units, authorization."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.neo4j.world import World, qty
+from vfgraph.domain.access import Caller
+from vfgraph.domain.kinds import Kind
+from vfgraph.errors import VfgraphError
+from vfgraph.services import claims
+
+CLAIM_STATE = "MATCH (c:Claim {id: $id}) RETURN c {.*} AS c"
+
+
+def state(world: World, claim: str) -> dict[str, Any]:
+    row: dict[str, Any] = world.ledger.store.rows(CLAIM_STATE, {"id": claim})[0]["c"]
+    return row
+
+
+def grain_sale(world: World) -> tuple[str, str]:
+    """The farm delivers grain to the mill; the farm claims 50 kg of flour in return."""
+    stock = world.stock("100")
+    sale, _ = world.ledger.record_event(
+        {"action": "transfer", "provider": world.farm, "receiver": world.mill}
+        | {"resourceInventoriedAs": stock, "resourceQuantity": qty("40", world.kg)},
+        {"name": "grain at the mill"},
+    )
+    claim = claims.create_claim(
+        world.ledger,
+        {
+            "action": "transfer",
+            "triggeredBy": sale,
+            "provider": world.mill,
+            "receiver": world.farm,
+            "resourceQuantity": qty("50", world.kg),
+        },
+    )
+    return sale, claim
+
+
+def pay(world: World, kg: str, unit: str | None = None) -> str:
+    """The mill hands `kg` of its grain over to the farm."""
+    stock = world.stock("1000", owner=world.mill)
+    event, _ = world.ledger.record_event(
+        {"action": "transfer", "provider": world.mill, "receiver": world.farm}
+        | {"resourceInventoriedAs": stock, "resourceQuantity": qty(kg, unit or world.kg)},
+        {"name": "grain back at the farm"},
+    )
+    return event
+
+
+def test_a_claim_settled_by_two_events_becomes_finished(world: World) -> None:
+    _, claim = grain_sale(world)
+    assert state(world, claim)["remainingQuantityValue"] == "50"
+
+    claims.create_settlement(world.ledger, {"settles": claim, "settledBy": pay(world, "20")})
+    half = state(world, claim)
+    assert (half["settledQuantityValue"], half["remainingQuantityValue"]) == ("20", "30")
+    assert half["finished"] is False
+    assert half["rev"] == 2  # a settlement is a change of the claim
+
+    claims.create_settlement(
+        world.ledger,
+        {"settles": claim, "settledBy": pay(world, "40"), "resourceQuantity": qty("30", world.kg)},
+    )
+    done = state(world, claim)
+    assert (done["settledQuantityValue"], done["remainingQuantityValue"]) == ("50", "0")
+    assert done["finished"] is True
+
+
+def test_deleting_a_settlement_gives_back_what_it_paid(world: World) -> None:
+    _, claim = grain_sale(world)
+    s = claims.create_settlement(world.ledger, {"settles": claim, "settledBy": pay(world, "50")})
+    assert state(world, claim)["finished"] is True
+    claims.delete_settlement(world.ledger, f"{s}@1")
+    back = state(world, claim)
+    assert (back["remainingQuantityValue"], back["finished"]) == ("50", False)
+
+
+def test_a_settlement_in_another_unit_is_refused_and_nothing_is_written(world: World) -> None:
+    _, claim = grain_sale(world)
+    hours = world.event("work", world.mill, world.farm, effortQuantity=qty("5", world.hour))
+    before = world.count()
+    with pytest.raises(VfgraphError) as err:
+        claims.create_settlement(
+            world.ledger,
+            {"settles": claim, "settledBy": hours, "resourceQuantity": qty("5", world.hour)},
+        )
+    assert err.value.code == "UNIT_MISMATCH"
+    assert world.count() == before
+    assert state(world, claim)["remainingQuantityValue"] == "50"
+
+
+def test_paying_more_than_the_claim_asks_is_refused(world: World) -> None:
+    _, claim = grain_sale(world)
+    with pytest.raises(VfgraphError) as err:
+        claims.create_settlement(world.ledger, {"settles": claim, "settledBy": pay(world, "60")})
+    assert err.value.code == "CLAIM_OVERSETTLED"
+
+
+def test_a_claim_needs_a_known_triggering_event(world: World) -> None:
+    with pytest.raises(VfgraphError) as err:
+        claims.create_claim(world.ledger, {"action": "transfer", "triggeredBy": world.grain})
+    assert err.value.code == "SHACL_VIOLATION"
+    with pytest.raises(VfgraphError) as err:
+        claims.create_claim(world.ledger, {"action": "give-me", "triggeredBy": world.grain})
+    assert err.value.code == "UNKNOWN_ACTION"
+
+
+def test_only_the_parties_of_the_trigger_may_claim_or_change_the_claim(world: World) -> None:
+    sale, claim = grain_sale(world)
+    carrier = world.ledger.acting_as(Caller(key_id="k-carrier", agent=world.carrier))
+    with pytest.raises(VfgraphError) as err:
+        claims.create_claim(carrier, {"action": "transfer", "triggeredBy": sale})
+    assert err.value.code == "FORBIDDEN"
+    with pytest.raises(VfgraphError) as err:
+        claims.update_claim(carrier, {"revisionId": f"{claim}@1", "note": "mine now"})
+    assert err.value.code == "FORBIDDEN"
+
+    mill = world.ledger.acting_as(Caller(key_id="k-mill", agent=world.mill))
+    claims.update_claim(mill, {"revisionId": f"{claim}@1", "note": "flour by Friday"})
+    assert state(world, claim)["note"] == "flour by Friday"
+
+
+def test_a_claim_with_settlements_cannot_be_deleted(world: World) -> None:
+    _, claim = grain_sale(world)
+    claims.create_settlement(world.ledger, {"settles": claim, "settledBy": pay(world, "10")})
+    with pytest.raises(VfgraphError) as err:
+        claims.delete_claim(world.ledger, f"{claim}@2")
+    assert err.value.code == "IMMUTABLE"
+    assert world.ledger.exists(claim)
+    assert Kind.CLAIM.value == "Claim"
