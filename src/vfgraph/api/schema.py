@@ -1,7 +1,7 @@
 """The strawberry schema of the vf-graphql modules vfgraph serves, and its printed SDL.
 
 Served modules: action, agent, measurement, resource_specification, process_specification, observation,
-process (checked with ``/work/shared/conformance/vf-graphql-check``), plus the ValueFlows 1.0 terms
+process, claim (checked with ``/work/shared/conformance/vf-graphql-check``), plus the ValueFlows 1.0 terms
 vf-graphql 0.9 lacks (EcologicalAgent, corrects, locations, state, the action behaviour properties).
 """
 
@@ -16,6 +16,7 @@ from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
 from vfgraph.api.errors import ErrorCodes, log_unexpected, request_id_of
+from vfgraph.api.claim import ClaimMutation, ClaimQuery
 from vfgraph.api.inputs import IDuration
 from vfgraph.api.limits import Limits
 from vfgraph.api.mutation import Mutation
@@ -37,8 +38,8 @@ class Schema(strawberry.Schema):
 
 # The root types: each group of vf-graphql modules keeps its queries and mutations in a class of its own
 # (one line here per group), merged into the one Query and Mutation clients see.
-QUERIES: tuple[type, ...] = (Query,)
-MUTATIONS: tuple[type, ...] = (Mutation,)
+QUERIES: tuple[type, ...] = (Query, ClaimQuery)
+MUTATIONS: tuple[type, ...] = (Mutation, ClaimMutation)
 
 
 def build_schema() -> Schema:

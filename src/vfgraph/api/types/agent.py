@@ -12,6 +12,7 @@ import strawberry
 
 from vfgraph.api.context import Info, connection_field, load_one, load_related_list
 from vfgraph.api.scalars import URI, as_uri, as_uris
+from vfgraph.api.types.claim import claim_connection
 from vfgraph.api.types.history import Recorded
 from vfgraph.api.types.observation import (
     AccountingScope,
@@ -57,6 +58,12 @@ class Agent(Recorded):
     economic_events_in_scope = event_connection("Agent.economicEventsInScope")
     inventoried_economic_resources = resource_connection("Agent.inventoriedEconomicResources")
     processes = process_connection("Agent.processes")
+    # vf-graphql's agent.claim bridge types these as IntentConnection, a slip in the reference: they
+    # list claims (docs/contributions.md).
+    claims = claim_connection("Agent.claims")
+    claims_as_provider = claim_connection("Agent.claimsAsProvider")
+    claims_as_receiver = claim_connection("Agent.claimsAsReceiver")
+    claims_in_scope = claim_connection("Agent.claimsInScope")
 
 
 @strawberry.type

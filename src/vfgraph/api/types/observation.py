@@ -29,6 +29,7 @@ from vfgraph.store.reads import Record
 
 if TYPE_CHECKING:
     from vfgraph.api.types.agent import Agent, EcologicalAgent, Organization, Person
+    from vfgraph.api.types.claim import Settlement
     from vfgraph.api.types.process import Process
     from vfgraph.api.types.specification import ProcessSpecification, ResourceSpecification
 
@@ -45,6 +46,7 @@ ProcessSpecificationRef = Annotated["ProcessSpecification", strawberry.lazy(_SPE
 ResourceSpecificationRef = Annotated["ResourceSpecification", strawberry.lazy(_SPECS)]
 
 EventRef = Annotated["EconomicEvent", strawberry.lazy("vfgraph.api.types.observation")]
+SettlementRef = Annotated["Settlement", strawberry.lazy("vfgraph.api.types.claim")]
 ResourceRef = Annotated["EconomicResource", strawberry.lazy("vfgraph.api.types.observation")]
 
 _EVENT = Kind.ECONOMIC_EVENT.value
@@ -192,6 +194,17 @@ class EconomicEvent(Shareable):
         return False
 
     triggers = event_list("EconomicEvent.triggers")
+
+    @strawberry.field
+    async def settles(self, info: Info) -> list[SettlementRef] | None:
+        """The settlements in which this event pays off a claim (vf-graphql claim)."""
+        from vfgraph.api.context import load_related_list
+        from vfgraph.api.types.claim import Settlement
+
+        return [
+            Settlement.from_record(r)
+            for r in await load_related_list(info, "EconomicEvent.settles", self.rec.id)
+        ]
 
     @strawberry.field
     async def previous(self, info: Info) -> list[ProductionFlowItem] | None:

@@ -6,6 +6,7 @@ import strawberry
 
 from vfgraph.api.context import Info
 from vfgraph.api.scalars import URI, as_uri, as_uris
+from vfgraph.api.types.claim import claim_connection
 from vfgraph.api.types.history import Recorded
 from vfgraph.api.types.measurement import Unit, load_unit
 from vfgraph.api.types.observation import event_connection, resource_connection
@@ -50,6 +51,7 @@ class ResourceSpecification(Recorded):
 
     conforming_resources = resource_connection("ResourceSpecification.conformingResources")
     economic_events = event_connection("ResourceSpecification.economicEvents")
+    claims = claim_connection("ResourceSpecification.claims")
 
 
 @strawberry.type

@@ -200,6 +200,16 @@ REVERSE: Mapping[str, Reverse] = {
         _EV,
         ("MATCH (c:EconomicEvent)-[:RESOURCE_INVENTORIED_AS|TO_RESOURCE_INVENTORIED_AS]->(p)",),
     ),
+    # vf-graphql claim (docs/contributions.md).
+    "Claim.settledBy": Reverse("Settlement", ("MATCH (c:Settlement)-[:SETTLES]->(p)",)),
+    "EconomicEvent.settles": Reverse("Settlement", ("MATCH (c:Settlement)-[:SETTLED_BY]->(p)",)),
+    "EconomicEvent.claims": Reverse("Claim", ("MATCH (c:Claim)-[:TRIGGERED_BY]->(p)",)),
+    "ResourceSpecification.claims": Reverse("Claim", ("MATCH (c:Claim)-[:RESOURCE_CONFORMS_TO]->(p)",)),
+    "Agent.claims": Reverse("Claim", ("MATCH (c:Claim)-[:PROVIDER|RECEIVER]->(p)",)),
+    "Agent.claimsAsProvider": Reverse("Claim", ("MATCH (c:Claim)-[:PROVIDER]->(p)",)),
+    "Agent.claimsAsReceiver": Reverse("Claim", ("MATCH (c:Claim)-[:RECEIVER]->(p)",)),
+    "Agent.claimsInScope": Reverse("Claim", ("MATCH (c:Claim)-[:IN_SCOPE_OF]->(p)",)),
+    "ValueEquation.buckets": Reverse("ValueBucket", ("MATCH (c:ValueBucket)-[:BUCKET_OF]->(p)",)),
 }
 
 
