@@ -15,8 +15,9 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
-from vfgraph.api.errors import ErrorCodes, log_unexpected, request_id_of
 from vfgraph.api.claim import ClaimMutation, ClaimQuery
+from vfgraph.api.contributions import ContributionsMutation, ContributionsQuery
+from vfgraph.api.errors import ErrorCodes, log_unexpected, request_id_of
 from vfgraph.api.inputs import IDuration
 from vfgraph.api.limits import Limits
 from vfgraph.api.mutation import Mutation
@@ -38,8 +39,8 @@ class Schema(strawberry.Schema):
 
 # The root types: each group of vf-graphql modules keeps its queries and mutations in a class of its own
 # (one line here per group), merged into the one Query and Mutation clients see.
-QUERIES: tuple[type, ...] = (Query, ClaimQuery)
-MUTATIONS: tuple[type, ...] = (Mutation, ClaimMutation)
+QUERIES: tuple[type, ...] = (Query, ClaimQuery, ContributionsQuery)
+MUTATIONS: tuple[type, ...] = (Mutation, ClaimMutation, ContributionsMutation)
 
 
 def build_schema() -> Schema:

@@ -1,0 +1,154 @@
+"""Root fields and inputs of contribution accounting (vfgraph extras, docs/contributions.md): value
+equations, ``distributionPreview`` and ``recordDistribution``."""
+
+from __future__ import annotations
+
+import asyncio
+from decimal import Decimal
+from typing import Annotated, Any
+
+import strawberry
+
+from vfgraph.api.context import Info, kind_connection, load_one
+from vfgraph.api.inputs import UNSET, to_params
+from vfgraph.api.mutation import _read_back, _write
+from vfgraph.api.pagination import Connection
+from vfgraph.api.scalars import URI
+from vfgraph.api.types.claim import Claim
+from vfgraph.api.types.contributions import (
+    DistributeAs,
+    DistributionPreview,
+    ValueDistribution,
+    ValueEquation,
+    ValueWeighting,
+)
+from vfgraph.api.types.observation import EconomicEvent
+from vfgraph.domain.kinds import Kind
+from vfgraph.services import contributions
+
+
+@strawberry.input(description="One bucket of a new equation; the buckets' shares add up to 1 at most.")
+class ValueBucketParams:
+    share: Decimal = strawberry.field(description="The fraction of the income this bucket hands out, 0 to 1.")
+    actions: list[strawberry.ID] = strawberry.field(
+        description="The actions whose events count (work, use, deliverService, consume ...)."
+    )
+    weighting: ValueWeighting
+    name: str | None = UNSET
+    fixed_weight: Decimal | None = strawberry.field(
+        default=UNSET, description="The weight of every counted event when the weighting is fixed."
+    )
+    resource_classified_as: list[URI] | None = UNSET
+    resource_conforms_to: strawberry.ID | None = UNSET
+
+
+@strawberry.input
+class ValueEquationCreateParams:
+    name: str
+    buckets: list[ValueBucketParams]
+    note: str | None = UNSET
+    in_scope_of: list[strawberry.ID] | None = UNSET
+
+
+@strawberry.input(description="An equation's name and note; its buckets are fixed once written.")
+class ValueEquationUpdateParams:
+    revision_id: strawberry.ID
+    name: str | None = UNSET
+    note: str | None = UNSET
+
+
+@strawberry.type
+class ValueEquationResponse:
+    value_equation: ValueEquation
+
+
+@strawberry.type
+class DistributionResponse:
+    value_distribution: ValueDistribution
+    claims: list[Claim]
+    economic_events: list[EconomicEvent]
+
+
+def _equation_params(params: ValueEquationCreateParams) -> dict[str, Any]:
+    out = to_params(params)
+    out["buckets"] = [
+        {**to_params(b), "weighting": b.weighting.value, "actions": [str(a) for a in b.actions]}
+        for b in params.buckets
+    ]
+    return out
+
+
+@strawberry.type
+class ContributionsQuery:
+    @strawberry.field
+    async def value_equation(self, info: Info, id: strawberry.ID) -> ValueEquation | None:
+        r = await load_one(info, Kind.VALUE_EQUATION.value, id)
+        return ValueEquation.from_record(r) if r else None
+
+    @strawberry.field
+    async def value_equations(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[ValueEquation]:
+        label, make = Kind.VALUE_EQUATION.value, ValueEquation.from_record
+        return await kind_connection(info, label, make, first, after, last, before)
+
+    @strawberry.field
+    async def value_distribution(self, info: Info, id: strawberry.ID) -> ValueDistribution | None:
+        r = await load_one(info, Kind.VALUE_DISTRIBUTION.value, id)
+        return ValueDistribution.from_record(r) if r else None
+
+    @strawberry.field
+    async def distribution_preview(
+        self, info: Info, income: strawberry.ID, equation: strawberry.ID
+    ) -> DistributionPreview:
+        """Who would receive what if the income were shared out by the equation (nothing is written)."""
+        p = await asyncio.to_thread(contributions.preview, info.context.ledger, income, equation)
+        return DistributionPreview.of(p.distribution, equation)
+
+
+@strawberry.type
+class ContributionsMutation:
+    @strawberry.mutation
+    async def create_value_equation(
+        self, info: Info, equation: ValueEquationCreateParams
+    ) -> ValueEquationResponse:
+        params = _equation_params(equation)
+        iri = await _write(info, contributions.create_equation, info.context.ledger, params)
+        made = await _read_back(info, Kind.VALUE_EQUATION, iri, ValueEquation.from_record)
+        return ValueEquationResponse(value_equation=made)
+
+    @strawberry.mutation
+    async def update_value_equation(
+        self, info: Info, equation: ValueEquationUpdateParams
+    ) -> ValueEquationResponse:
+        iri = await _write(info, info.context.ledger.update, Kind.VALUE_EQUATION, to_params(equation))
+        made = await _read_back(info, Kind.VALUE_EQUATION, iri, ValueEquation.from_record)
+        return ValueEquationResponse(value_equation=made)
+
+    @strawberry.mutation
+    async def delete_value_equation(self, info: Info, revision_id: strawberry.ID) -> bool:
+        return await _write(info, contributions.delete_equation, info.context.ledger, revision_id)
+
+    @strawberry.mutation
+    async def record_distribution(
+        self,
+        info: Info,
+        income: strawberry.ID,
+        equation: strawberry.ID,
+        as_: Annotated[DistributeAs, strawberry.argument(name="as")],
+    ) -> DistributionResponse:
+        """Share the income out by the equation: a claim per recipient (on the income's receiver) or a
+        transfer per recipient, in one transaction; refused when this equation already did."""
+        how = contributions.DistributeAs(as_.value)
+        iri, written = await _write(info, contributions.record, info.context.ledger, income, equation, how)
+        made = await _read_back(info, Kind.VALUE_DISTRIBUTION, iri, ValueDistribution.from_record)
+        if how is contributions.DistributeAs.CLAIMS:
+            found = [await _read_back(info, Kind.CLAIM, c, Claim.from_record) for c in written]
+            return DistributionResponse(value_distribution=made, claims=found, economic_events=[])
+        events = [await _read_back(info, Kind.ECONOMIC_EVENT, e, EconomicEvent.from_record) for e in written]
+        return DistributionResponse(value_distribution=made, claims=[], economic_events=events)
