@@ -20,6 +20,7 @@ class SoldFlour:
     income: str  # 100 EUR from the bakery to the mill, triggered by the delivery
     mill_cash: str
     work: list[str]
+    harvest: str
 
 
 def sold_flour(w: World) -> SoldFlour:
@@ -85,7 +86,7 @@ def sold_flour(w: World) -> SoldFlour:
         | {"resourceQuantity": qty("100", eur), "triggeredBy": delivery},
         "mill cash",
     )
-    return SoldFlour(ann, bob, cy, bakery, eur, delivery, income, mill_cash, work)
+    return SoldFlour(ann, bob, cy, bakery, eur, delivery, income, mill_cash, work, harvest)
 
 
 # 70% by hours of work, 30% in equal parts per work event.

@@ -8,7 +8,9 @@ from typing import Any
 import pytest
 
 from tests.neo4j.contribution_chain import HOURS_AND_HEADS, SoldFlour, sold_flour
-from tests.neo4j.world import World
+from tests.neo4j.world import World, qty
+from vfgraph.domain.access import Caller
+from vfgraph.domain.kinds import Kind
 from vfgraph.errors import VfgraphError
 from vfgraph.services import contributions
 from vfgraph.services.contributions import DistributeAs
@@ -115,3 +117,22 @@ def test_an_income_that_names_no_deliverable_cannot_be_distributed(world: World,
     with pytest.raises(VfgraphError) as err:
         contributions.preview(world.ledger, chain.delivery, equation)  # the delivery has no trigger
     assert err.value.code == "NOTHING_TO_DISTRIBUTE"
+
+
+def test_private_contributions_count_but_are_not_listed_to_others(world: World, chain: SoldFlour) -> None:
+    dee = world.ledger.create(Kind.PERSON, {"name": "Dee"})
+    world.event(
+        "work", dee, world.farm, inputOf=chain.harvest, effortQuantity=qty("12", world.hour), private=True
+    )
+    equation = contributions.create_equation(
+        world.ledger,
+        {"name": "hours", "buckets": [{"share": "1", "actions": ["work"], "weighting": "effort"}]},
+    )
+    as_mill = world.ledger.acting_as(Caller(key_id="k-mill", agent=world.mill))
+    p = contributions.preview(as_mill, chain.income, equation)
+    # Dee's 12 of 24 hours earn her half, whoever asks; the mill is not told which event it was.
+    assert amounts(p)[dee] == Decimal("50.00")
+    dee_part = next(part for part in p.distribution.parts if part.agent == dee)
+    assert [c.event.visible for c in dee_part.contributions] == [False]
+    as_dee = world.ledger.acting_as(Caller(key_id="k-dee", agent=dee))
+    assert amounts(contributions.preview(as_dee, chain.income, equation)) == amounts(p)
