@@ -34,3 +34,14 @@ def test_the_demo_flour_carries_the_worked_examples_footprint(ledger: Ledger) ->
     ghg, water = demo + "resource-specification/ghg-emissions", demo + "resource-specification/blue-water"
     result = footprint(ledger, demo + "economic-resource/milling-flour", [ghg, water])
     assert result.footprint.per_unit == {ghg: Decimal("0.25"), water: Decimal("0.025")}
+
+
+def test_the_demo_flour_income_is_shared_between_the_farm_hand_and_the_miller(ledger: Ledger) -> None:
+    load_demo(ledger)
+    income = ledger.settings.base_iri + "demo/economic-event/flour-payment"
+    rows = ledger.store.rows(
+        "MATCH (c:Claim)-[:TRIGGERED_BY]->(:EconomicEvent {id: $id}), (c)-[:RECEIVER]->(a) "
+        "RETURN a.name AS who, c.resourceQuantityValue AS eur ORDER BY who",
+        {"id": income},
+    )
+    assert rows == [{"who": "Ana Miller", "eur": "124"}, {"who": "Tom Field", "eur": "156"}]

@@ -1,0 +1,110 @@
+"""The demo's contribution accounting: the mill sells flour, and the income is shared by hours of work.
+
+Added to the demo supply chain (:mod:`vfgraph.services.demo`), with fixed IRIs and skipping what exists:
+a farm hand works 8 hours on the harvest (next to the miller's 6 on the milling run); Stone Mill delivers
+100 kg of flour to Corner Bakery, which pays 280 EUR for it (the income, ``triggeredBy`` the delivery);
+the equation "Stone Mill open value" gives 80% by hours of work and 20% in equal parts per work event;
+the distribution is recorded as claims on the mill: of the 224 EUR shared by hours (8 and 6 of 14) and the
+56 EUR shared per event, the farm hand gets 128 + 28 = 156 EUR and the miller 96 + 28 = 124 EUR.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from vfgraph.domain.kinds import Kind
+from vfgraph.services import contributions
+from vfgraph.services.ledger import Ledger
+
+T1 = "2026-09-03T08:00:00Z"
+
+
+def _q(value: str, unit: str) -> dict[str, Any]:
+    return {"hasNumericalValue": Decimal(value), "hasUnit": unit}
+
+
+def load_contributions_demo(ledger: Ledger) -> int:
+    """Write what is missing of the demo's distribution; returns how many records it wrote."""
+    base = ledger.settings.base_iri + "demo/"
+    created = 0
+
+    def iri(kind: Kind, key: str) -> str:
+        return f"{base}{kind.path}/{key}"
+
+    def record(kind: Kind, key: str, params: dict[str, Any]) -> str:
+        nonlocal created
+        if not ledger.exists(iri(kind, key)):
+            ledger.create(kind, params, iri=iri(kind, key))
+            created += 1
+        return iri(kind, key)
+
+    def event(key: str, params: dict[str, Any], new: dict[str, Any] | None = None) -> str:
+        nonlocal created
+        new_iri = iri(Kind.ECONOMIC_RESOURCE, key) if new is not None else None
+        if not ledger.exists(iri(Kind.ECONOMIC_EVENT, key)):
+            ledger.record_event(
+                {"hasPointInTime": T1, **params}, new, iris=(iri(Kind.ECONOMIC_EVENT, key), new_iri)
+            )
+            created += 1
+        return iri(Kind.ECONOMIC_EVENT, key)
+
+    farm, mill = iri(Kind.ORGANIZATION, "green-valley-farm"), iri(Kind.ORGANIZATION, "stone-mill")
+    hour, kg = iri(Kind.UNIT, "hour"), iri(Kind.UNIT, "kilogram")
+    flour_batch = iri(Kind.ECONOMIC_RESOURCE, "milling-flour")
+    hand = record(Kind.PERSON, "tom", {"name": "Tom Field"})
+    bakery = record(Kind.ORGANIZATION, "corner-bakery", {"name": "Corner Bakery", "note": "Buys flour."})
+    eur = record(Kind.UNIT, "euro", {"label": "euro", "symbol": "EUR"})
+    money = record(Kind.RESOURCE_SPECIFICATION, "euros", {"name": "Euros", "defaultUnitOfResource": eur})
+    farm_work = record(
+        Kind.RESOURCE_SPECIFICATION, "farm-work", {"name": "Farm work", "defaultUnitOfEffort": hour}
+    )
+
+    event(
+        "harvest-work",
+        {"action": "work", "provider": hand, "receiver": farm, "inputOf": iri(Kind.PROCESS, "harvest-2026")}
+        | {"resourceConformsTo": farm_work, "effortQuantity": _q("8", hour)},
+    )
+    delivery = event(
+        "deliver-flour",
+        {"action": "transfer", "provider": mill, "receiver": bakery, "resourceInventoriedAs": flour_batch}
+        | {"resourceQuantity": _q("100", kg)},
+        {"name": "Flour at Corner Bakery"},
+    )
+    event(
+        "bakery-cash",
+        {"action": "raise", "provider": bakery, "receiver": bakery, "resourceConformsTo": money}
+        | {"resourceQuantity": _q("1000", eur)},
+        {"name": "Corner Bakery cash"},
+    )
+    income = event(
+        "flour-payment",
+        {"action": "transfer", "provider": bakery, "receiver": mill, "triggeredBy": delivery}
+        | {
+            "resourceInventoriedAs": iri(Kind.ECONOMIC_RESOURCE, "bakery-cash"),
+            "resourceQuantity": _q("280", eur),
+        },
+        {"name": "Stone Mill cash"},
+    )
+
+    equation = iri(Kind.VALUE_EQUATION, "stone-mill-open-value")
+    if not ledger.exists(equation):
+        contributions.create_equation(
+            ledger,
+            {
+                "name": "Stone Mill open value",
+                "note": "80% of an income by hours of work upstream, 20% in equal parts per work event.",
+                "inScopeOf": [mill],
+                "buckets": [
+                    {"name": "hours", "share": "0.8", "actions": ["work"], "weighting": "effort"},
+                    {"name": "presence", "share": "0.2", "actions": ["work"], "weighting": "fixed"}
+                    | {"fixedWeight": "1"},
+                ],
+            },
+            iri=equation,
+        )
+        created += 1
+    if not ledger.exists(contributions.distribution_iri(ledger, income, equation)):
+        _, written = contributions.record(ledger, income, equation, contributions.DistributeAs.CLAIMS)
+        created += 1 + len(written)
+    return created
