@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -133,3 +134,23 @@ def test_a_claim_with_settlements_cannot_be_deleted(world: World) -> None:
     assert err.value.code == "IMMUTABLE"
     assert world.ledger.exists(claim)
     assert Kind.CLAIM.value == "Claim"
+
+
+def test_concurrent_settlements_never_pay_more_than_the_claim(world: World) -> None:
+    _, claim = grain_sale(world)
+    payments = [pay(world, "10") for _ in range(8)]
+
+    def settle(event: str) -> bool:
+        try:
+            claims.create_settlement(world.ledger, {"settles": claim, "settledBy": event})
+        except VfgraphError as e:
+            assert e.code == "CLAIM_OVERSETTLED", e
+            return False
+        return True
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        accepted = sum(pool.map(settle, payments))
+
+    assert accepted == 5
+    done = state(world, claim)
+    assert (done["remainingQuantityValue"], done["finished"]) == ("0", True)

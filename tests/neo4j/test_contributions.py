@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 from typing import Any
 
@@ -136,3 +137,22 @@ def test_private_contributions_count_but_are_not_listed_to_others(world: World, 
     assert [c.event.visible for c in dee_part.contributions] == [False]
     as_dee = world.ledger.acting_as(Caller(key_id="k-dee", agent=dee))
     assert amounts(contributions.preview(as_dee, chain.income, equation)) == amounts(p)
+
+
+def test_two_concurrent_recordings_of_one_income_write_one_distribution(
+    world: World, chain: SoldFlour
+) -> None:
+    equation = contributions.create_equation(world.ledger, HOURS_AND_HEADS)
+
+    def record(_: int) -> str:
+        try:
+            contributions.record(world.ledger, chain.income, equation, DistributeAs.CLAIMS)
+        except VfgraphError as e:
+            return e.code
+        return "ok"
+
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        outcomes = sorted(pool.map(record, range(3)))
+
+    assert outcomes == ["ALREADY_DISTRIBUTED", "ALREADY_DISTRIBUTED", "ok"]
+    assert len(world.ledger.store.rows(CLAIMS_OF, {"income": chain.income})) == 3

@@ -265,10 +265,10 @@ def record(ledger: Ledger, income: str, equation: str, as_: DistributeAs) -> tup
     )
 
     def work(tx: Tx) -> tuple[str, list[str]]:
-        row = tx.one(cypher.LOCK_INCOME, {"income": income, "equation": equation})
-        if row is None:
+        if tx.one(cypher.LOCK_INCOME, {"income": income}) is None:
             raise NotFound(f"no EconomicEvent with id {income}", id=income)
-        if row["distributed"]:
+        row = tx.one(cypher.DISTRIBUTED, {"income": income, "equation": equation})
+        if row is not None and row["distributed"]:
             raise AlreadyDistributed(
                 f"the income {income} has already been distributed by {equation}",
                 income=income,

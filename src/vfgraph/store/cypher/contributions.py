@@ -34,13 +34,19 @@ MATCH (e:EconomicEvent) WHERE e.id IN $ids
 RETURN e.id AS id, coalesce(e.resourceClassifiedAs, []) AS classifiedAs
 """
 
-# Locks the income (concurrent distributions of one income serialise on it) and tells whether this
-# equation has already distributed it.
+# Locks the income: concurrent distributions of one income serialise on it.
 LOCK_INCOME = """
 MATCH (e:EconomicEvent {id: $income})
 SET e.rev = e.rev
+RETURN e.id AS id
+"""
+
+# Whether this equation has already distributed this income (run after the lock, in its own statement, so
+# it sees what a transaction that held the lock before has committed).
+DISTRIBUTED = """
 RETURN EXISTS {
-  (d:ValueDistribution)-[:DISTRIBUTES]->(e), (d)-[:FOLLOWS_EQUATION]->(:ValueEquation {id: $equation})
+  (d:ValueDistribution)-[:DISTRIBUTES]->(:EconomicEvent {id: $income}),
+  (d)-[:FOLLOWS_EQUATION]->(:ValueEquation {id: $equation})
 } AS distributed
 """
 
