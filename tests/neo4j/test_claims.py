@@ -154,3 +154,26 @@ def test_concurrent_settlements_never_pay_more_than_the_claim(world: World) -> N
     assert accepted == 5
     done = state(world, claim)
     assert (done["remainingQuantityValue"], done["finished"]) == ("0", True)
+
+
+def test_changing_what_a_claim_asks_recounts_what_remains(world: World) -> None:
+    _, claim = grain_sale(world)
+    claims.create_settlement(world.ledger, {"settles": claim, "settledBy": pay(world, "20")})
+    claims.update_claim(world.ledger, {"revisionId": f"{claim}@2", "resourceQuantity": qty("25", world.kg)})
+    assert state(world, claim)["remainingQuantityValue"] == "5"
+    with pytest.raises(VfgraphError) as err:
+        claims.update_claim(
+            world.ledger, {"revisionId": f"{claim}@3", "resourceQuantity": qty("10", world.kg)}
+        )
+    assert err.value.code == "CLAIM_OVERSETTLED"
+    assert state(world, claim)["resourceQuantityValue"] == "25"
+
+
+def test_moving_a_settlement_to_another_claim_recounts_both(world: World) -> None:
+    _, first = grain_sale(world)
+    _, second = grain_sale(world)
+    s = claims.create_settlement(world.ledger, {"settles": first, "settledBy": pay(world, "50")})
+    assert state(world, first)["finished"] is True
+    claims.update_settlement(world.ledger, {"revisionId": f"{s}@1", "settles": second})
+    assert (state(world, first)["remainingQuantityValue"], state(world, first)["finished"]) == ("50", False)
+    assert (state(world, second)["remainingQuantityValue"], state(world, second)["finished"]) == ("0", True)
