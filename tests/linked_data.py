@@ -112,13 +112,16 @@ def every_kind(external: str = f"{TEST_IRIS}elsewhere/") -> Fixture:
     vfg:inScopeOf :river ; vfg:note "since 2020" .
 :claim a vf:Claim ; vf:action vf:transfer ; vf:triggeredBy :gift ; vf:provider :farm ; vf:receiver :alice ;
     vf:resourceQuantity [ a vf:Measure ; vf:hasNumericalValue "4"^^xsd:decimal ; vf:hasUnit :kg ] ;
-    vf:due "2024-05-01T00:00:00Z"^^xsd:dateTime ; vf:finished false ; vf:agreedIn :hours .
+    vf:due "2024-05-01T00:00:00Z"^^xsd:dateTime ; vf:finished false ;
+    vf:agreedIn :hours .
 :paid a vfg:Settlement ; vfg:settles :claim ; vfg:settledBy :raise ; vfg:note "first part" ;
     vfg:resourceQuantity [ a vf:Measure ; vf:hasNumericalValue "1"^^xsd:decimal ; vf:hasUnit :kg ] .
 :hours a vfg:ValueEquation ; vfg:name "by hours" ; vfg:inScopeOf :farm .
-:hours-0 a vfg:ValueBucket ; vfg:bucketOf :hours ; vfg:position "0"^^xsd:decimal ; vfg:share "0.5"^^xsd:decimal ;
-    vfg:countsActions vf:work, vf:use ; vfg:weighting "effort" ; vfg:name "work" ; vfg:resourceConformsTo :grain .
-:shared a vfg:ValueDistribution ; vfg:distributes :gift ; vfg:followsEquation :hours ; vfg:distributedAs "CLAIMS" .
+:hours-0 a vfg:ValueBucket ; vfg:bucketOf :hours ; vfg:position "0"^^xsd:decimal ;
+    vfg:share "0.5"^^xsd:decimal ; vfg:countsActions vf:work, vf:use ; vfg:weighting "effort" ;
+    vfg:name "work" ; vfg:resourceConformsTo :grain .
+:shared a vfg:ValueDistribution ; vfg:distributes :gift ; vfg:followsEquation :hours ;
+    vfg:distributedAs "CLAIMS" .
 """
     return Fixture(base=base, turtle=PREFIXES + body)
 
