@@ -7,10 +7,13 @@ from typing import Any
 
 import pytest
 
+from tests.linked_data import every_kind
 from tests.neo4j.world import World, qty
 from vfgraph.domain.access import Caller
 from vfgraph.domain.kinds import Kind
 from vfgraph.errors import VfgraphError
+from vfgraph.ld import formats
+from vfgraph.ld.importer import import_data
 from vfgraph.services import claims
 
 CLAIM_STATE = "MATCH (c:Claim {id: $id}) RETURN c {.*} AS c"
@@ -177,3 +180,11 @@ def test_moving_a_settlement_to_another_claim_recounts_both(world: World) -> Non
     claims.update_settlement(world.ledger, {"revisionId": f"{s}@1", "settles": second})
     assert (state(world, first)["remainingQuantityValue"], state(world, first)["finished"]) == ("50", False)
     assert (state(world, second)["remainingQuantityValue"], state(world, second)["finished"]) == ("0", True)
+
+
+def test_an_imported_claim_and_its_settlement_leave_what_remains(world: World) -> None:
+    fixture = every_kind()
+    report = import_data(world.ledger, fixture.turtle, formats.TURTLE)
+    assert report.ok and report.written, report.to_json()
+    imported = state(world, fixture.iri("claim"))
+    assert (imported["settledQuantityValue"], imported["remainingQuantityValue"]) == ("1", "3")

@@ -39,7 +39,7 @@ from vfgraph.ld.parse import parse
 from vfgraph.ld.progress import Progress
 from vfgraph.ld.reconcile import Discrepancy, reconcile
 from vfgraph.ld.records import RULE_IMMUTABLE, RULE_KIND, Stated, read_records
-from vfgraph.services import normalize
+from vfgraph.services import claims, normalize
 from vfgraph.services.ledger import Ledger
 from vfgraph.services.records import current_values, now
 from vfgraph.store import ld as store_ld
@@ -173,6 +173,14 @@ class _Import:
         )
         if bar is not None:
             bar.close()
+        # What remains of the claims the file states or settles, as a settlement write would leave it.
+        touched = {r.iri for r in self.records if r.kind is Kind.CLAIM} | {
+            str(r.values["settles"])
+            for r in self.records
+            if r.kind is Kind.SETTLEMENT and r.values.get("settles")
+        }
+        for claim in sorted(touched):
+            claims.recount(tx, claim, bump=False)
         report.written = True
 
     def validate(self, stored: Mapping[str, list[str]], external: set[str]) -> list[Violation]:
