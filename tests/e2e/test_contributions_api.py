@@ -41,6 +41,7 @@ mutation ($income: ID!, $equation: ID!) {
       resourceQuantity { hasNumericalValue }
       remainingQuantity { hasNumericalValue }
       triggeredBy { id }
+      resourceConformsTo { id name claims { edges { node { id } } } }
     }
   }
 }"""
@@ -81,6 +82,9 @@ def test_an_income_is_previewed_recorded_as_claims_and_a_claim_is_settled(api: A
     assert by_name["Cy"]["remainingQuantity"] == {"hasNumericalValue": "33.33"}
     assert by_name["Cy"]["provider"] == {"id": world.mill}
     assert by_name["Cy"]["triggeredBy"] == {"id": chain.income}
+    euros = by_name["Cy"]["resourceConformsTo"]  # what the income moved: the bakery's euros
+    assert euros["name"] == "euros"
+    assert {e["node"]["id"] for e in euros["claims"]["edges"]} == {c["id"] for c in recorded["claims"]}
 
     again = mill.errors(RECORD, income=chain.income, equation=equation["id"])
     assert again[0]["extensions"]["code"] == "ALREADY_DISTRIBUTED"
@@ -105,16 +109,20 @@ def test_an_income_is_previewed_recorded_as_claims_and_a_claim_is_settled(api: A
     assert settled["settles"] == {"finished": True, "remainingQuantity": {"hasNumericalValue": "0"}}
 
     read: dict[str, Any] = api.data(
-        """query ($id: ID!, $cy: ID!) {
+        """query ($id: ID!, $cy: ID!, $paid: ID!) {
              claim(id: $id) { settledQuantity { hasNumericalValue } settledBy { edges { node { id } } } }
-             person(id: $cy) { claimsAsReceiver { edges { node { id } } } }
+             person(id: $cy) { claimsAsReceiver { edges { node { id } } } claims { edges { node { id } } } }
+             economicEvent(id: $paid) { settles { settles { id } } }
            }""",
         id=claim,
         cy=chain.cy,
+        paid=paid,
     )
     assert read["claim"]["settledQuantity"] == {"hasNumericalValue": "33.33"}
     assert len(read["claim"]["settledBy"]["edges"]) == 2
     assert read["person"]["claimsAsReceiver"]["edges"] == [{"node": {"id": claim}}]
+    assert read["person"]["claims"]["edges"] == [{"node": {"id": claim}}]
+    assert read["economicEvent"]["settles"] == [{"settles": {"id": claim}}]
 
 
 def test_someone_outside_the_income_may_not_record_its_distribution(api: Api, world: World) -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from vfgraph.store.cypher.read import visible
 
-# An income event as the caller may see it: its quantity, parties, resources and what earned it.
+# An income event as the caller may see it: its quantity, parties, resources, what earned it, and what it
+# is (its own resourceConformsTo, else its resource's specification).
 INCOME_TEMPLATE = """
 MATCH (e:EconomicEvent {id: $id}) WHERE VISIBLE_E
 RETURN e.id AS id, e.action AS action,
@@ -12,7 +13,10 @@ RETURN e.id AS id, e.action AS action,
        [(e)-[:PROVIDER]->(a) | a.id][0] AS provider,
        [(e)-[:RECEIVER]->(a) | a.id][0] AS receiver,
        [(e)-[:TRIGGERED_BY]->(x) | x.id][0] AS triggeredBy,
-       [(e)-[:RESOURCE_CONFORMS_TO]->(x) | x.id][0] AS resourceConformsTo,
+       coalesce(
+         [(e)-[:RESOURCE_CONFORMS_TO]->(x) | x.id][0],
+         [(e)-[:RESOURCE_INVENTORIED_AS]->()-[:CONFORMS_TO]->(x) | x.id][0]
+       ) AS resourceConformsTo,
        [(e)-[:TO_RESOURCE_INVENTORIED_AS]->(x) | x.id][0] AS toResourceInventoriedAs
 """
 INCOME = INCOME_TEMPLATE.replace("VISIBLE_E", visible("e"))

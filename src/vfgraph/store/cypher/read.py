@@ -203,7 +203,6 @@ REVERSE: Mapping[str, Reverse] = {
     # vf-graphql claim (docs/contributions.md).
     "Claim.settledBy": Reverse("Settlement", ("MATCH (c:Settlement)-[:SETTLES]->(p)",)),
     "EconomicEvent.settles": Reverse("Settlement", ("MATCH (c:Settlement)-[:SETTLED_BY]->(p)",)),
-    "EconomicEvent.claims": Reverse("Claim", ("MATCH (c:Claim)-[:TRIGGERED_BY]->(p)",)),
     "ResourceSpecification.claims": Reverse("Claim", ("MATCH (c:Claim)-[:RESOURCE_CONFORMS_TO]->(p)",)),
     "Agent.claims": Reverse("Claim", ("MATCH (c:Claim)-[:PROVIDER|RECEIVER]->(p)",)),
     "Agent.claimsAsProvider": Reverse("Claim", ("MATCH (c:Claim)-[:PROVIDER]->(p)",)),
