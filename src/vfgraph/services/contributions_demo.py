@@ -1,8 +1,8 @@
 """The demo's contribution accounting: the mill sells flour, and the income is shared by hours of work.
 
 Added to the demo supply chain (:mod:`vfgraph.services.demo`), with fixed IRIs and skipping what exists:
-a farm hand works 8 hours on the harvest (next to the miller's 6 on the milling run); Stone Mill delivers
-100 kg of flour to Corner Bakery, which pays 280 EUR for it (the income, ``triggeredBy`` the delivery);
+a farm hand works 8 hours on the harvest (next to the miller's 6 on the milling run); Corner Bakery pays
+Stone Mill 280 EUR for flour batch SM-F-0007 (the income, ``triggeredBy`` the event that produced the batch);
 the equation "Stone Mill open value" gives 80% by hours of work and 20% in equal parts per work event;
 the distribution is recorded as claims on the mill: of the 224 EUR shared by hours (8 and 6 of 14) and the
 56 EUR shared per event, the farm hand gets 128 + 28 = 156 EUR and the miller 96 + 28 = 124 EUR.
@@ -50,8 +50,7 @@ def load_contributions_demo(ledger: Ledger) -> int:
         return iri(Kind.ECONOMIC_EVENT, key)
 
     farm, mill = iri(Kind.ORGANIZATION, "green-valley-farm"), iri(Kind.ORGANIZATION, "stone-mill")
-    hour, kg = iri(Kind.UNIT, "hour"), iri(Kind.UNIT, "kilogram")
-    flour_batch = iri(Kind.ECONOMIC_RESOURCE, "milling-flour")
+    hour = iri(Kind.UNIT, "hour")
     hand = record(Kind.PERSON, "tom", {"name": "Tom Field"})
     bakery = record(Kind.ORGANIZATION, "corner-bakery", {"name": "Corner Bakery", "note": "Buys flour."})
     eur = record(Kind.UNIT, "euro", {"label": "euro", "symbol": "EUR"})
@@ -65,12 +64,9 @@ def load_contributions_demo(ledger: Ledger) -> int:
         {"action": "work", "provider": hand, "receiver": farm, "inputOf": iri(Kind.PROCESS, "harvest-2026")}
         | {"resourceConformsTo": farm_work, "effortQuantity": _q("8", hour)},
     )
-    delivery = event(
-        "deliver-flour",
-        {"action": "transfer", "provider": mill, "receiver": bakery, "resourceInventoriedAs": flour_batch}
-        | {"resourceQuantity": _q("100", kg)},
-        {"name": "Flour at Corner Bakery"},
-    )
+    # The income points at what earned it. Here that is the flour batch itself (its production event): the
+    # bakery pays for the batch in advance, and the batch stays whole, as the footprint example needs it.
+    batch_made = iri(Kind.ECONOMIC_EVENT, "milling-flour")
     event(
         "bakery-cash",
         {"action": "raise", "provider": bakery, "receiver": bakery, "resourceConformsTo": money}
@@ -79,7 +75,7 @@ def load_contributions_demo(ledger: Ledger) -> int:
     )
     income = event(
         "flour-payment",
-        {"action": "transfer", "provider": bakery, "receiver": mill, "triggeredBy": delivery}
+        {"action": "transfer", "provider": bakery, "receiver": mill, "triggeredBy": batch_made}
         | {
             "resourceInventoriedAs": iri(Kind.ECONOMIC_RESOURCE, "bakery-cash"),
             "resourceQuantity": _q("280", eur),
