@@ -11,7 +11,7 @@ See docs/contributions.md.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -21,7 +21,6 @@ from rdflib import Graph
 
 from vfgraph.domain import distribution as dist
 from vfgraph.domain import ids
-from vfgraph.domain.fields import field_map
 from vfgraph.domain.kinds import Kind
 from vfgraph.domain.quantities import Measure
 from vfgraph.domain.trace import Direction, EventAt, FlowEvent, Limits, walk
@@ -243,9 +242,10 @@ def record(ledger: Ledger, income: str, equation: str, as_: DistributeAs) -> tup
             out["resourceConformsTo"] = inc["resourceConformsTo"]
         return out
 
-    if as_ is DistributeAs.EVENTS:
-        works = []
-        for part in parts:
+    works: list[Callable[[Tx], tuple[str, str | None]]] = []
+    claim_rows: list[tuple[str, dict[str, Any]]] = []
+    for part in parts:
+        if as_ is DistributeAs.EVENTS:
             ev = flow(part)
             new_resource = None
             if inc.get("toResourceInventoriedAs"):
@@ -253,12 +253,9 @@ def record(ledger: Ledger, income: str, equation: str, as_: DistributeAs) -> tup
                 ev["resourceInventoriedAs"] = inc["toResourceInventoriedAs"]
                 new_resource = {"name": note}
             works.append(events.prepare(ledger, ev, new_resource))
-    claim_rows = [
-        (ids.mint(ledger.settings.base_iri, Kind.CLAIM), normalize.values_of(Kind.CLAIM, flow(part)))
-        for part in parts
-    ]
-    for _, values in claim_rows:
-        values["created"] = normalize.value_of(field_map(Kind.CLAIM)["created"], stamp)
+        else:
+            values = normalize.values_of(Kind.CLAIM, flow(part) | {"created": stamp})
+            claim_rows.append((ids.mint(ledger.settings.base_iri, Kind.CLAIM), values))
     record_values = normalize.values_of(
         Kind.VALUE_DISTRIBUTION,
         {"distributes": income, "followsEquation": equation, "distributedAs": as_.value},
@@ -274,14 +271,11 @@ def record(ledger: Ledger, income: str, equation: str, as_: DistributeAs) -> tup
                 income=income,
                 equation=equation,
             )
-        written: list[str] = []
-        if as_ is DistributeAs.EVENTS:
-            written = [w(tx)[0] for w in works]
-        else:
-            for claim_iri, values in claim_rows:
-                records.store_new(ledger, tx, Kind.CLAIM, claim_iri, values)
-                claims.after_claim_written(ledger, tx, claim_iri, values, {})
-                written.append(claim_iri)
+        written = [w(tx)[0] for w in works]
+        for claim_iri, values in claim_rows:
+            records.store_new(ledger, tx, Kind.CLAIM, claim_iri, values)
+            claims.after_claim_written(ledger, tx, claim_iri, values, {})
+            written.append(claim_iri)
         records.store_new(ledger, tx, Kind.VALUE_DISTRIBUTION, iri, record_values)
         return iri, written
 
