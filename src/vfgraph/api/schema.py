@@ -21,6 +21,7 @@ from vfgraph.api.limits import Limits
 from vfgraph.api.mutation import Mutation
 from vfgraph.api.query import Query
 from vfgraph.api.scalars import SCALARS
+from vfgraph.api.thresholds import ThresholdMutation, ThresholdQuery
 from vfgraph.api.types.agent import EcologicalAgent, ExternalAgent, Organization, Person
 from vfgraph.api.types.measurement import Duration
 
@@ -37,8 +38,8 @@ class Schema(strawberry.Schema):
 
 # The root types: each group of vf-graphql modules keeps its queries and mutations in a class of its own
 # (one line here per group), merged into the one Query and Mutation clients see.
-QUERIES: tuple[type, ...] = (Query,)
-MUTATIONS: tuple[type, ...] = (Mutation,)
+QUERIES: tuple[type, ...] = (Query, ThresholdQuery)
+MUTATIONS: tuple[type, ...] = (Mutation, ThresholdMutation)
 
 
 def build_schema() -> Schema:
