@@ -8,6 +8,7 @@ from tests.e2e.client import Api
 from tests.neo4j.chains import worked_example
 from tests.neo4j.world import World, qty
 from vfgraph.domain.kinds import Kind
+from vfgraph.services import keys
 
 CREATE_THRESHOLD = """
 mutation ($t: ThresholdCreateParams!) {
@@ -181,8 +182,6 @@ def test_a_share_above_one_is_refused_with_a_shacl_violation(api: Api, world: Wo
 
 
 def test_an_agent_key_may_not_change_anothers_allocation(api: Api, world: World) -> None:
-    from vfgraph.services import keys
-
     s = _setup(api, world)
     made = api.data(
         CREATE_ALLOCATION, a={"threshold": s["threshold"]["id"], "allocatedTo": world.farm, "share": "0.5"}
