@@ -142,12 +142,10 @@ def _flows(
     with localcontext() as ctx:
         ctx.prec = 34
         for r in ledger.store.rows(cypher.AGENT_INDICATOR_FLOWS, params):
-            if r["value"] is None:
-                continue
             indicator, unit = r["indicator"], r["unit"]
             known = units.setdefault(indicator, unit)
             _same_unit(indicator, unit, known)
-            sums[indicator] += Decimal(r["value"])
+            sums[indicator] += sum((Decimal(v) for v in r["values"]), ZERO)
     return {i: (sums[i], units.get(i)) for i in sums}
 
 

@@ -62,17 +62,19 @@ AGENT_INDICATOR_FLOWS = (
     "  [(e)-[:RESOURCE_INVENTORIED_AS]->(:EconomicResource)-[:CONFORMS_TO]->(s) | s.id][0]"
     ") AS indicator "
     "WHERE indicator IN $indicators "
-    "RETURN e.id AS event, indicator, "
+    "WITH indicator, "
     "CASE WHEN e.resourceQuantityValue IS NULL THEN e.effortQuantityValue ELSE e.resourceQuantityValue END "
     "AS value, "
     "CASE WHEN e.resourceQuantityValue IS NULL THEN e.effortQuantityUnit ELSE e.resourceQuantityUnit END "
     "AS unit "
-    "ORDER BY event"
+    "WHERE value IS NOT NULL "
+    "RETURN indicator, unit, collect(value) AS values "
+    "ORDER BY indicator, unit"
 )
-"""The events of ``$indicators`` that count toward an agent's flows in [``$from``, ``$to``): between the
-agent and an ecological agent, or with an ecological agent in a process or event in the agent's scope;
-an event counts at its point in time, else its end, else its beginning, else when it was recorded; only
-the events the caller may see (docs/limits.md)."""
+"""Per indicator and unit, the quantities (exact strings) of the events of ``$indicators`` that count toward
+an agent's flows in [``$from``, ``$to``): between the agent and an ecological agent, or with an ecological
+agent in a process or event in the agent's scope; an event counts at its point in time, else its end, else
+its beginning, else when it was recorded; only the events the caller may see (docs/limits.md)."""
 
 RESOURCE_SPECIFICATION_OF = (
     "MATCH (r:EconomicResource {id: $resource}) "
