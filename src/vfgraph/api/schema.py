@@ -2,7 +2,8 @@
 
 Served modules: action, agent, measurement, resource_specification, process_specification, observation,
 process (checked with ``/work/shared/conformance/vf-graphql-check``), plus the ValueFlows 1.0 terms
-vf-graphql 0.9 lacks (EcologicalAgent, corrects, locations, state, the action behaviour properties).
+vf-graphql 0.9 lacks (EcologicalAgent, corrects, locations, state, the action behaviour properties), and
+vfgraph's ecological limits (thresholds, allocations and their assessments, ``api/thresholds.py``).
 """
 
 from __future__ import annotations
