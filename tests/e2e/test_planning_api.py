@@ -251,6 +251,22 @@ def test_plans_and_agreements_gather_their_processes_commitments_and_events(mark
     demand = market.commit("1", independentDemandOf=season, plannedWithin=season)
     intended = market.intend(action="produce", provider=market.mill, outputOf=process)
     unplanned = market.deliver(market.lot("2"), "2", realizationOf=deal)
+    lot = market.lot("9")
+    used, extra = (
+        api.data(
+            EVENT,
+            e={
+                "action": "consume",
+                "provider": market.farm,
+                "receiver": market.farm,
+                "inputOf": process,
+                "resourceInventoriedAs": lot,
+                "resourceQuantity": market.q(value),
+            },
+        )["createEconomicEvent"]["economicEvent"]["id"]
+        for value in ("3", "1")
+    )
+    api.data(FULFIL, f={"fulfilledBy": used, "fulfills": consume})
 
     read = api.data(
         """query ($plan: ID!, $deal: ID!, $process: ID!, $e: ID!) {
@@ -263,7 +279,8 @@ def test_plans_and_agreements_gather_their_processes_commitments_and_events(mark
                involvedAgents { edges { node { id } } }
              }
              process(id: $process) {
-               plannedWithin { id } committedInputs { id } intendedOutputs { id } unplannedInputs { id }
+               plannedWithin { id } committedInputs { id } intendedOutputs { id } deletable
+               observedInputs { id } unplannedInputs { id }
              }
              economicEvent(id: $e) { realizationOf { id } }
            }""",
@@ -281,7 +298,10 @@ def test_plans_and_agreements_gather_their_processes_commitments_and_events(mark
     assert a["economicEvents"] == a["unplannedEconomicEvents"] == [{"id": unplanned}]
     pr = read["process"]
     assert pr["plannedWithin"] == {"id": season} and pr["committedInputs"] == [{"id": consume}]
-    assert pr["intendedOutputs"] == [{"id": intended}] and pr["unplannedInputs"] == []
+    assert pr["intendedOutputs"] == [{"id": intended}] and pr["deletable"] is False
+    # An input that fulfils a commitment is planned; the other one is not.
+    assert {e["id"] for e in pr["observedInputs"]} == {used, extra}
+    assert pr["unplannedInputs"] == [{"id": extra}]
     assert read["economicEvent"]["realizationOf"] == {"id": deal}
 
 
