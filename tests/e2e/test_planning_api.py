@@ -212,6 +212,13 @@ def test_a_proposal_publishes_primary_and_reciprocal_intents_and_is_addressed(ma
     assert read["intent"]["publishedIn"] == [{"publishedIn": {"id": offer}}]
     assert read["agent"]["proposalsTo"]["edges"] == [{"node": {"id": offer}}]
 
+    # Taking an intent back out of the proposal.
+    revision = market.api.data("query ($i: ID!) { intent(id: $i) { publishedIn { revisionId } } }", i=payment)
+    taken = revision["intent"]["publishedIn"][0]["revisionId"]
+    assert market.api.data("mutation ($r: ID!) { deleteProposedIntent(revisionId: $r) }", r=taken)
+    again = market.api.data("query ($p: ID!) { proposal(id: $p) { reciprocalIntents { id } } }", p=offer)
+    assert again["proposal"]["reciprocalIntents"] == []
+
 
 def test_offers_and_requests_list_the_open_proposals_of_each_side(market: Market) -> None:
     def published(intent: str, **proposal: Any) -> str:
