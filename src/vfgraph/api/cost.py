@@ -10,7 +10,8 @@ limits in :mod:`vfgraph.api.limits` are checked against:
   a connection (``...Connection``) the page it asks for (``first``/``last``, literal or variable, capped at
   the maximum page size, since a larger page is refused anyway; the default page size when none is given),
   any other list of objects :data:`LIST_FACTOR`. A walk of the flows (``trace``, ``track``, ``traceGraph``,
-  ``footprint``, ``distributionPreview``, ``recordDistribution``) costs :data:`WALK_COST` more.
+  ``footprint``, ``supplyChainAssessment``, ``distributionPreview``, ``recordDistribution``) costs
+  :data:`WALK_COST` more.
 
 The document need not be valid, since the limits are checked before the validation rules: depth is counted
 on the syntax alone, unknown fields cost 1 plus their selections, unknown fragments cost nothing, a fragment
@@ -51,7 +52,8 @@ LIST_FACTOR = 10
 WALK_COST = 100
 # distributionPreview and recordDistribution walk upstream from an income's deliverable.
 WALK_FIELDS = frozenset(
-    {"trace", "track", "traceGraph", "footprint", "distributionPreview", "recordDistribution"}
+    {"trace", "track", "traceGraph", "footprint", "supplyChainAssessment", "distributionPreview"}
+    | {"recordDistribution"}
 )
 
 _PAGE_ARGUMENTS = ("first", "last")

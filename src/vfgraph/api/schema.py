@@ -1,8 +1,11 @@
 """The strawberry schema of the vf-graphql modules vfgraph serves, and its printed SDL.
 
 Served modules: action, agent, measurement, resource_specification, process_specification, observation,
-process, claim (checked with ``/work/shared/conformance/vf-graphql-check``), plus the ValueFlows 1.0 terms
-vf-graphql 0.9 lacks (EcologicalAgent, corrects, locations, state, the action behaviour properties).
+process, intent, commitment, fulfillment, satisfaction, proposal, plan, agreement, claim (checked with
+``/work/shared/conformance/vf-graphql-check``), plus the ValueFlows 1.0 terms
+vf-graphql 0.9 lacks (EcologicalAgent, corrects, locations, state, the action behaviour properties), and
+vfgraph's ecological limits (thresholds, allocations and their assessments, ``api/thresholds.py``) and
+contribution accounting (value equations and distributions, ``api/contributions.py``).
 """
 
 from __future__ import annotations
@@ -21,8 +24,10 @@ from vfgraph.api.errors import ErrorCodes, log_unexpected, request_id_of
 from vfgraph.api.inputs import IDuration
 from vfgraph.api.limits import Limits
 from vfgraph.api.mutation import Mutation
+from vfgraph.api.planning import PlanningMutation, PlanningQuery
 from vfgraph.api.query import Query
 from vfgraph.api.scalars import SCALARS
+from vfgraph.api.thresholds import ThresholdMutation, ThresholdQuery
 from vfgraph.api.types.agent import EcologicalAgent, ExternalAgent, Organization, Person
 from vfgraph.api.types.measurement import Duration
 
@@ -39,8 +44,14 @@ class Schema(strawberry.Schema):
 
 # The root types: each group of vf-graphql modules keeps its queries and mutations in a class of its own
 # (one line here per group), merged into the one Query and Mutation clients see.
-QUERIES: tuple[type, ...] = (Query, ClaimQuery, ContributionsQuery)
-MUTATIONS: tuple[type, ...] = (Mutation, ClaimMutation, ContributionsMutation)
+QUERIES: tuple[type, ...] = (Query, PlanningQuery, ThresholdQuery, ClaimQuery, ContributionsQuery)
+MUTATIONS: tuple[type, ...] = (
+    Mutation,
+    PlanningMutation,
+    ThresholdMutation,
+    ClaimMutation,
+    ContributionsMutation,
+)
 
 
 def build_schema() -> Schema:

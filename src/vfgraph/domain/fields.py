@@ -180,6 +180,8 @@ FIELDS: dict[Kind, tuple[Field, ...]] = {
         _f("stage", R, "STAGE"),
         _f("state", S),
         _f("private", B, vfg=True),
+        # What the satisfactions of the intent account for so far; kept by the ledger (docs/planning.md).
+        _f("satisfiedQuantity", M, vfg=True),
     ),
     Kind.COMMITMENT: (
         _f("action", S),
@@ -208,6 +210,8 @@ FIELDS: dict[Kind, tuple[Field, ...]] = {
         _f("stage", R, "STAGE"),
         _f("state", S),
         _f("private", B, vfg=True),
+        # What the fulfillments of the commitment account for so far; kept by the ledger (docs/planning.md).
+        _f("fulfilledQuantity", M, vfg=True),
     ),
     # vf-graphql's link records (ValueFlows 1.0 states vf:fulfills / vf:satisfies / vf:settles directly on
     # the flow; vfgraph keeps the link as a record of its own, with the quantity it accounts for).
@@ -295,6 +299,28 @@ FIELDS: dict[Kind, tuple[Field, ...]] = {
         _f("note", S),
     ),
     Kind.RECIPE_EXCHANGE: (_f("name", S), _f("note", S)),
+    # Ecological limits (docs/limits.md): a ceiling or floor on an indicator, and its shares.
+    Kind.THRESHOLD: (
+        _f("name", S),
+        _f("thresholdType", S),  # "ceiling" or "floor"
+        _f("value", M, rdf="thresholdValue"),
+        _f("indicator", R, "INDICATOR"),
+        _f("inScopeOf", RS, "IN_SCOPE_OF"),
+        _f("atLocation", U),
+        _f("hasBeginning", D),
+        _f("hasEnd", D),
+        _f("period", S),  # an ISO 8601 duration: the threshold's value is per period of this length
+        _f("source", U),
+        _f("note", S),
+    ),
+    Kind.ALLOCATION: (
+        _f("threshold", R, "ALLOCATES"),
+        _f("parent", R, "PART_OF_ALLOCATION", rdf="parentAllocation"),
+        _f("allocatedTo", R, "ALLOCATED_TO"),
+        _f("share", DEC),
+        _f("quantity", M, rdf="allocatedQuantity"),
+        _f("note", S),
+    ),
     # Contribution accounting (docs/contributions.md). An equation is written with its buckets, in order.
     Kind.VALUE_EQUATION: (_f("name", S), _f("note", S), _f("inScopeOf", RS, "IN_SCOPE_OF")),
     Kind.VALUE_BUCKET: (
@@ -331,7 +357,13 @@ UPDATABLE[Kind.VALUE_EQUATION] = frozenset({"name", "note"})
 UPDATABLE[Kind.VALUE_BUCKET] = frozenset()
 UPDATABLE[Kind.VALUE_DISTRIBUTION] = frozenset({"note"})
 # Fields the ledger sets itself; a client input naming them is refused.
-DERIVED: dict[Kind, frozenset[str]] = {Kind.ECONOMIC_EVENT: frozenset({"previousEvent"})}
+DERIVED: dict[Kind, frozenset[str]] = {
+    Kind.ECONOMIC_EVENT: frozenset({"previousEvent"}),
+    Kind.COMMITMENT: frozenset({"fulfilledQuantity"}),
+    Kind.INTENT: frozenset({"satisfiedQuantity"}),
+}
+for _kind, _names in DERIVED.items():
+    UPDATABLE[_kind] = UPDATABLE[_kind] - _names
 
 
 def field_map(kind: Kind) -> dict[str, Field]:

@@ -38,6 +38,9 @@ class Kind(StrEnum):
     RECIPE_PROCESS = "RecipeProcess"
     RECIPE_FLOW = "RecipeFlow"
     RECIPE_EXCHANGE = "RecipeExchange"
+    # Ecological limits (docs/limits.md), in vfgraph's namespace.
+    THRESHOLD = "Threshold"
+    ALLOCATION = "Allocation"
     # Contribution accounting (vfgraph's own: docs/contributions.md).
     VALUE_EQUATION = "ValueEquation"
     VALUE_BUCKET = "ValueBucket"
@@ -80,6 +83,8 @@ NOT_IN_VF = frozenset(
         Kind.SETTLEMENT,
         Kind.PROPOSED_INTENT,
         Kind.PROPOSED_TO,
+        Kind.THRESHOLD,
+        Kind.ALLOCATION,
         Kind.VALUE_EQUATION,
         Kind.VALUE_BUCKET,
         Kind.VALUE_DISTRIBUTION,

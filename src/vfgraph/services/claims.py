@@ -90,11 +90,11 @@ def after_claim_written(
     recount(tx, iri, bump=False)
 
 
-def _after_claim(ledger: Ledger) -> records.AfterWrite:
+def _after_claim(ledger: Ledger) -> records.Hooks:
     def after(tx: Tx, iri: str, now: Mapping[str, Any], before: Mapping[str, Any]) -> None:
         after_claim_written(ledger, tx, iri, now, before)
 
-    return after
+    return records.Hooks(written=after)
 
 
 def _check_action(ledger: Ledger, params: Params) -> None:
@@ -103,7 +103,7 @@ def _check_action(ledger: Ledger, params: Params) -> None:
         raise UnknownAction(f"{name!r} is not a ValueFlows action", action=name)
 
 
-def _after_settlement(ledger: Ledger) -> records.AfterWrite:
+def _after_settlement(ledger: Ledger) -> records.Hooks:
     def after(tx: Tx, iri: str, now: Mapping[str, Any], before: Mapping[str, Any]) -> None:
         if now:
             paying = _event(tx, now["settledBy"])
@@ -119,7 +119,7 @@ def _after_settlement(ledger: Ledger) -> records.AfterWrite:
         if before and before.get("settles") != now.get("settles"):
             recount(tx, before["settles"], bump=True)
 
-    return after
+    return records.Hooks(written=after)
 
 
 def _pay_what_the_event_moved(tx: Tx, iri: str, paying: Row) -> None:
@@ -139,12 +139,12 @@ def _pay_what_the_event_moved(tx: Tx, iri: str, paying: Row) -> None:
 
 def create_claim(ledger: Ledger, params: Params, iri: str | None = None) -> str:
     _check_action(ledger, params)
-    return records.create(ledger, Kind.CLAIM, params, iri, after=_after_claim(ledger))
+    return records.create(ledger, Kind.CLAIM, params, iri, hooks=_after_claim(ledger))
 
 
 def update_claim(ledger: Ledger, params: Params) -> str:
     _check_action(ledger, params)
-    return records.update(ledger, Kind.CLAIM, params, after=_after_claim(ledger))
+    return records.update(ledger, Kind.CLAIM, params, hooks=_after_claim(ledger))
 
 
 def delete_claim(ledger: Ledger, revision_id: str) -> bool:
@@ -153,15 +153,15 @@ def delete_claim(ledger: Ledger, revision_id: str) -> bool:
 
 
 def create_settlement(ledger: Ledger, params: Params, iri: str | None = None) -> str:
-    return records.create(ledger, Kind.SETTLEMENT, params, iri, after=_after_settlement(ledger))
+    return records.create(ledger, Kind.SETTLEMENT, params, iri, hooks=_after_settlement(ledger))
 
 
 def update_settlement(ledger: Ledger, params: Params) -> str:
-    return records.update(ledger, Kind.SETTLEMENT, params, after=_after_settlement(ledger))
+    return records.update(ledger, Kind.SETTLEMENT, params, hooks=_after_settlement(ledger))
 
 
 def delete_settlement(ledger: Ledger, revision_id: str) -> bool:
     """Deleting a settlement gives back what it paid: the claim is recounted."""
     return records.delete(
-        ledger, Kind.SETTLEMENT, revision_id=revision_id, iri=None, after=_after_settlement(ledger)
+        ledger, Kind.SETTLEMENT, revision_id=revision_id, iri=None, hooks=_after_settlement(ledger)
     )

@@ -1,9 +1,14 @@
 """Creating, updating and deleting records other than events (agents, units, specifications, processes,
-resources' descriptive fields, agent relationships)."""
+resources' descriptive fields, agent relationships, the planning records).
+
+A use case that needs more than the generic steps inside the same transaction (the planning layer locks and
+recounts commitments, docs/planning.md) passes :class:`Hooks`.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -13,7 +18,7 @@ from vfgraph.domain import ids
 from vfgraph.domain.fields import UPDATABLE, FieldType, field_map
 from vfgraph.domain.kinds import Kind
 from vfgraph.errors import Immutable, InvalidInput, NotFound, ShaclViolation, StaleRevision
-from vfgraph.services import authorization, normalize
+from vfgraph.services import authorization, normalize, thresholds
 from vfgraph.store.cypher import write as cypher
 from vfgraph.store.driver import Row, Tx
 from vfgraph.vocab import views
@@ -21,10 +26,39 @@ from vfgraph.vocab import views
 if TYPE_CHECKING:
     from vfgraph.services.ledger import Ledger
 
-# Called inside a write's transaction once the record is stored, with its IRI, its values after the write
-# and before it (empty after a deletion, before a creation), for the kinds whose writes change other
-# records too (a settlement reduces what remains of its claim). Raising rolls the whole write back.
-AfterWrite = Callable[[Tx, str, Mapping[str, Any], Mapping[str, Any]], None]
+
+# (tx, IRI, new values, stored values): new values are empty on delete, stored values empty on create.
+Step = Callable[[Tx, str, dict[str, Any], Mapping[str, Any]], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Hooks:
+    """Extra steps of one write, run in its transaction: ``prepare`` before the view is built (it may lock,
+    refuse, or fill in values), ``written`` after the record is stored (or deleted)."""
+
+    prepare: Step | None = None
+    written: Step | None = None
+
+
+NO_HOOKS = Hooks()
+
+
+def add_action(ledger: Ledger, kind: Kind, view: Graph, values: Mapping[str, Any]) -> None:
+    """Put the action individual's triples in the view of a flow (intent, commitment ...), so that the
+    shapes read the action's behaviour as they do for events."""
+    if "action" in field_map(kind) and values.get("action"):
+        views.add_action(view, ledger.ontology.action_triples(str(values["action"])))
+
+
+# Kinds whose views need more of the store than the types of the records they name: a function adds it
+# to the view and returns the further ids to type (docs/rdf-view.md).
+ViewContext = Callable[[Tx, str, Mapping[str, Any], Graph], set[str]]
+VIEW_CONTEXT: Mapping[Kind, ViewContext] = {Kind.ALLOCATION: thresholds.allocation_context}
+
+
+def _context(tx: Tx, kind: Kind, iri: str, values: Mapping[str, Any], view: Graph) -> set[str]:
+    add = VIEW_CONTEXT.get(kind)
+    return set() if add is None else add(tx, iri, values, view)
 
 
 def exists(ledger: Ledger, iri: str) -> bool:
@@ -46,23 +80,22 @@ def validate(ledger: Ledger, tx: Tx, view: Graph, refs: set[str]) -> None:
 
 
 def create(
-    ledger: Ledger,
-    kind: Kind,
-    params: Mapping[str, Any],
-    iri: str | None = None,
-    after: AfterWrite | None = None,
+    ledger: Ledger, kind: Kind, params: Mapping[str, Any], iri: str | None = None, hooks: Hooks = NO_HOOKS
 ) -> str:
     if kind in (Kind.ECONOMIC_EVENT, Kind.ECONOMIC_RESOURCE):
         raise InvalidInput(f"{kind.value} records are created by recording economic events")
     values = normalize.values_of(kind, params)
     authorization.may_create(ledger, kind, values)
     iri = iri or ids.mint(ledger.settings.base_iri, kind)
+
     new_iri = iri
 
     def work(tx: Tx) -> str:
+        if hooks.prepare is not None:
+            hooks.prepare(tx, new_iri, values, {})
         store_new(ledger, tx, kind, new_iri, values)
-        if after is not None:
-            after(tx, new_iri, values, {})
+        if hooks.written is not None:
+            hooks.written(tx, new_iri, values, {})
         return new_iri
 
     return ledger.store.write(work)
@@ -76,7 +109,9 @@ def store_new(
     if not validated:
         view = Graph()
         views.add_record(view, kind, iri, values)
-        validate(ledger, tx, view, normalize.referenced_ids(kind, values))
+        add_action(ledger, kind, view, values)
+        refs = normalize.referenced_ids(kind, values) | _context(tx, kind, iri, values, view)
+        validate(ledger, tx, view, refs)
     props, rels = normalize.properties(kind, values)
     stamp = now()
     props.update(id=iri, rev=1, createdAt=stamp, updatedAt=stamp)
@@ -128,7 +163,7 @@ def update(
     kind: Kind,
     params: Mapping[str, Any],
     enrich: Callable[[Graph, Mapping[str, Any]], None] | None = None,
-    after: AfterWrite | None = None,
+    hooks: Hooks = NO_HOOKS,
 ) -> str:
     if "revisionId" not in params or not params["revisionId"]:
         raise InvalidInput("revisionId is required to update a record")
@@ -142,11 +177,17 @@ def update(
         merged = dict(current)
         merged.update(changes)
         merged = {k: v for k, v in merged.items() if v is not None}
+        if hooks.prepare is not None:
+            hooks.prepare(tx, iri, merged, current)
+            changes.update({k: v for k, v in merged.items() if current.get(k) != v})
         view = Graph()
         views.add_record(view, kind, iri, merged)
         if enrich is not None:
             enrich(view, merged)
-        validate(ledger, tx, view, normalize.referenced_ids(kind, merged))
+        else:
+            add_action(ledger, kind, view, merged)
+        refs = normalize.referenced_ids(kind, merged) | _context(tx, kind, iri, merged, view)
+        validate(ledger, tx, view, refs)
         props, rels = normalize.properties(kind, changes)
         before = state["props"]
         props.update(
@@ -160,20 +201,15 @@ def update(
             cypher.UPDATE_RECORD[kind],
             {"id": iri, "props": props, "rels": rels, "replace": list(rels)},
         )
-        if after is not None:
-            after(tx, iri, merged, current)
+        if hooks.written is not None:
+            hooks.written(tx, iri, merged, current)
         return iri
 
     return ledger.store.write(work)
 
 
 def delete(
-    ledger: Ledger,
-    kind: Kind,
-    *,
-    revision_id: str | None,
-    iri: str | None,
-    after: AfterWrite | None = None,
+    ledger: Ledger, kind: Kind, *, revision_id: str | None, iri: str | None, hooks: Hooks = NO_HOOKS
 ) -> bool:
     rev: int | None = None
     if revision_id is not None:
@@ -186,14 +222,16 @@ def delete(
         state = load_state(tx, kind, target, rev)
         current = current_values(kind, state)
         authorization.may_change(ledger, kind, target, current, state["props"])
+        if hooks.prepare is not None:
+            hooks.prepare(tx, target, {}, current)
         if state["incoming"]:
             raise Immutable(
                 f"{target} is referred to by {state['incoming']} other records and cannot be deleted",
                 id=target,
             )
         tx.rows(cypher.DELETE_NODE, {"id": target})
-        if after is not None:
-            after(tx, target, {}, current)
+        if hooks.written is not None:
+            hooks.written(tx, target, {}, current)
         return True
 
     return ledger.store.write(work)

@@ -221,12 +221,31 @@ class VFG(DefinedNamespace):
     ValueDistribution: URIRef  # one income shared out by one equation
     bucketOf: URIRef  # the equation of a bucket
     position: URIRef  # the bucket's place in its equation
-    share: URIRef  # the fraction of the income a bucket hands out
     countsActions: URIRef  # the actions whose events count for a bucket
     weighting: URIRef  # effort | resourceQuantity | fixed
     fixedWeight: URIRef  # the weight of each event under fixed weighting
     distributes: URIRef  # the income a distribution shared out
     followsEquation: URIRef  # the equation a distribution applied
     distributedAs: URIRef  # CLAIMS | EVENTS
+
+    # Ecological limits (docs/limits.md)
+    Threshold: URIRef  # a ceiling or floor on an indicator, for a scope and a period
+    Allocation: URIRef  # a part of a threshold or of a larger allocation
+    name: URIRef
+    note: URIRef
+    thresholdType: URIRef  # "ceiling" or "floor"
+    thresholdValue: URIRef  # a vf:Measure
+    indicator: URIRef  # a vf:ResourceSpecification
+    inScopeOf: URIRef
+    atLocation: URIRef
+    hasBeginning: URIRef
+    hasEnd: URIRef
+    period: URIRef  # an ISO 8601 duration
+    source: URIRef
+    threshold: URIRef
+    parentAllocation: URIRef
+    allocatedTo: URIRef  # an agent or a resource specification
+    share: URIRef  # a fraction in [0, 1] (of a threshold, or of an income for a value bucket)
+    allocatedQuantity: URIRef  # a vf:Measure
 
     _NS = Namespace(VFG_IRI)
