@@ -144,7 +144,9 @@ def every_kind(external: str = f"{TEST_IRIS}elsewhere/") -> Fixture:
 :claim a vf:Claim ; vf:action vf:transfer ; vf:triggeredBy :gift ; vf:provider :farm ; vf:receiver :alice ;
     vf:resourceQuantity [ a vf:Measure ; vf:hasNumericalValue "4"^^xsd:decimal ; vf:hasUnit :kg ] ;
     vf:due "2024-05-01T00:00:00Z"^^xsd:dateTime ; vf:finished false ;
-    vf:agreedIn :hours .
+    vf:agreedIn :hours ;
+    vfg:settledQuantity [ a vf:Measure ; vf:hasNumericalValue "1"^^xsd:decimal ; vf:hasUnit :kg ] ;
+    vfg:remainingQuantity [ a vf:Measure ; vf:hasNumericalValue "3"^^xsd:decimal ; vf:hasUnit :kg ] .
 :paid a vfg:Settlement ; vfg:settles :claim ; vfg:settledBy :raise ; vfg:note "first part" ;
     vfg:resourceQuantity [ a vf:Measure ; vf:hasNumericalValue "1"^^xsd:decimal ; vf:hasUnit :kg ] .
 :hours a vfg:ValueEquation ; vfg:name "by hours" ; vfg:inScopeOf :farm .

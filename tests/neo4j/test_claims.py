@@ -188,3 +188,13 @@ def test_an_imported_claim_and_its_settlement_leave_what_remains(world: World) -
     assert report.ok and report.written, report.to_json()
     imported = state(world, fixture.iri("claim"))
     assert (imported["settledQuantityValue"], imported["remainingQuantityValue"]) == ("1", "3")
+
+
+def test_what_a_claim_has_been_paid_is_kept_by_the_ledger_not_set_by_clients(world: World) -> None:
+    sale, _ = grain_sale(world)
+    with pytest.raises(VfgraphError) as err:
+        claims.create_claim(
+            world.ledger,
+            {"action": "transfer", "triggeredBy": sale, "remainingQuantity": qty("0", world.kg)},
+        )
+    assert err.value.code == "BAD_USER_INPUT"

@@ -278,6 +278,9 @@ FIELDS: dict[Kind, tuple[Field, ...]] = {
         _f("note", S),
         _f("agreedIn", U),
         _f("inScopeOf", RS, "IN_SCOPE_OF"),
+        # Kept by the ledger from the claim's settlements (docs/contributions.md).
+        _f("settledQuantity", M, vfg=True),
+        _f("remainingQuantity", M, vfg=True),
     ),
     Kind.RECIPE_PROCESS: (
         _f("name", S),
@@ -361,6 +364,7 @@ DERIVED: dict[Kind, frozenset[str]] = {
     Kind.ECONOMIC_EVENT: frozenset({"previousEvent"}),
     Kind.COMMITMENT: frozenset({"fulfilledQuantity"}),
     Kind.INTENT: frozenset({"satisfiedQuantity"}),
+    Kind.CLAIM: frozenset({"settledQuantity", "remainingQuantity"}),
 }
 for _kind, _names in DERIVED.items():
     UPDATABLE[_kind] = UPDATABLE[_kind] - _names

@@ -17,9 +17,10 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from vfgraph.domain import claims as rules
+from vfgraph.domain.fields import DERIVED
 from vfgraph.domain.kinds import Kind
 from vfgraph.domain.quantities import Measure, format_decimal
-from vfgraph.errors import NotFound, UnknownAction
+from vfgraph.errors import InvalidInput, NotFound, UnknownAction
 from vfgraph.services import authorization, records
 from vfgraph.store.cypher import claims as cypher
 from vfgraph.store.driver import Row, Tx
@@ -97,7 +98,12 @@ def _after_claim(ledger: Ledger) -> records.Hooks:
     return records.Hooks(written=after)
 
 
-def _check_action(ledger: Ledger, params: Params) -> None:
+def _check_input(ledger: Ledger, params: Params) -> None:
+    derived = DERIVED[Kind.CLAIM] & set(params)
+    if derived:
+        raise InvalidInput(
+            f"{', '.join(sorted(derived))} is kept by vfgraph and cannot be set", field=min(derived)
+        )
     name = params.get("action")
     if name is not None and str(name) not in ledger.actions:
         raise UnknownAction(f"{name!r} is not a ValueFlows action", action=name)
@@ -138,12 +144,12 @@ def _pay_what_the_event_moved(tx: Tx, iri: str, paying: Row) -> None:
 
 
 def create_claim(ledger: Ledger, params: Params, iri: str | None = None) -> str:
-    _check_action(ledger, params)
+    _check_input(ledger, params)
     return records.create(ledger, Kind.CLAIM, params, iri, hooks=_after_claim(ledger))
 
 
 def update_claim(ledger: Ledger, params: Params) -> str:
-    _check_action(ledger, params)
+    _check_input(ledger, params)
     return records.update(ledger, Kind.CLAIM, params, hooks=_after_claim(ledger))
 
 
