@@ -13,12 +13,14 @@ measure a mapping ``{"hasNumericalValue": Decimal, "hasUnit": IRI}``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from vfgraph.domain import ids
 from vfgraph.domain.access import Caller
 from vfgraph.domain.actions import Action
 from vfgraph.domain.kinds import Kind
+from vfgraph.services.changes import Change, ChangeFeed, Operation
 from vfgraph.settings import Settings
 from vfgraph.store.driver import Store
 from vfgraph.vocab.ontology import Ontology
@@ -36,6 +38,9 @@ class Ledger:
     """The long-lived objects a write needs (built once by :func:`vfgraph.bootstrap.open_ledger`), and who
     is acting: every write is checked against ``caller`` (None: anonymous, who may write nothing) and
     every read sees what ``caller`` may see. :meth:`acting_as` gives the same ledger for another caller.
+
+    Once a write has committed, it is announced on ``feed`` (:mod:`vfgraph.services.changes`), which every
+    view of the ledger shares; a write that fails announces nothing.
     """
 
     settings: Settings
@@ -43,6 +48,7 @@ class Ledger:
     ontology: Ontology
     validator: ShapesValidator
     caller: Caller | None = SYSTEM
+    feed: ChangeFeed = field(default_factory=ChangeFeed)
 
     def acting_as(self, caller: Caller | None) -> Ledger:
         return replace(self, caller=caller, store=self.store.viewing(caller))
@@ -58,7 +64,13 @@ class Ledger:
         """
         from vfgraph.services import records
 
-        return records.create(self, kind, params, iri)
+        created = records.create(self, kind, params, iri)
+        changes = [Change(kind, created, Operation.CREATED)]
+        if kind is Kind.PROPOSED_INTENT and params.get("publishedIn"):
+            # A proposal's intents are part of what it offers or requests: listeners see it change.
+            changes.append(Change(Kind.PROPOSAL, str(params["publishedIn"]), Operation.UPDATED))
+        self.feed.publish(*changes)
+        return created
 
     def exists(self, iri: str) -> bool:
         from vfgraph.services import records
@@ -69,13 +81,19 @@ class Ledger:
         """Update the record named by ``params["revisionId"]`` (which must be current)."""
         from vfgraph.services import records
 
-        return records.update(self, kind, params)
+        updated = records.update(self, kind, params)
+        self.feed.publish(Change(kind, updated, Operation.UPDATED))
+        return updated
 
     def delete(self, kind: Kind, *, revision_id: str | None = None, iri: str | None = None) -> bool:
         """Delete a record that nothing refers to; refused with IMMUTABLE when something does."""
         from vfgraph.services import records
 
-        return records.delete(self, kind, revision_id=revision_id, iri=iri)
+        deleted = records.delete(self, kind, revision_id=revision_id, iri=iri)
+        target = iri if revision_id is None else ids.parse_revision_id(revision_id)[0]
+        if deleted and target is not None:
+            self.feed.publish(Change(kind, target, Operation.DELETED))
+        return deleted
 
     def record_event(
         self,
@@ -89,16 +107,25 @@ class Ledger:
         """
         from vfgraph.services import events
 
-        return events.record(self, event, new_resource, iris)
+        event_iri, resource_iri = events.record(self, event, new_resource, iris)
+        changes = [Change(Kind.ECONOMIC_EVENT, event_iri, Operation.CREATED)]
+        if resource_iri is not None:
+            changes.append(Change(Kind.ECONOMIC_RESOURCE, resource_iri, Operation.CREATED))
+        self.feed.publish(*changes)
+        return event_iri, resource_iri
 
     def update_event(self, params: Params) -> str:
         """Change an event's note, agreedIn or triggeredBy (events are otherwise immutable)."""
         from vfgraph.services import events
 
-        return events.update(self, params)
+        updated = events.update(self, params)
+        self.feed.publish(Change(Kind.ECONOMIC_EVENT, updated, Operation.UPDATED))
+        return updated
 
     def update_resource(self, params: Params) -> str:
         """Change a resource's descriptive fields (quantities change only through events)."""
         from vfgraph.services import records
 
-        return records.update(self, Kind.ECONOMIC_RESOURCE, params)
+        updated = records.update(self, Kind.ECONOMIC_RESOURCE, params)
+        self.feed.publish(Change(Kind.ECONOMIC_RESOURCE, updated, Operation.UPDATED))
+        return updated
