@@ -1,0 +1,69 @@
+"""The pure rules of signals: filters and the match score."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from vfgraph.domain.kinds import Kind
+from vfgraph.domain.signals import Ground, Holding, Request, SignalFilter, Subject, Supply, match, rank
+
+KG, LB = "unit:kg", "unit:lb"
+
+
+def subject(**about: frozenset[str]) -> Subject:
+    return Subject(Kind.INTENT, "intent:1", **about)
+
+
+def test_an_empty_filter_lets_every_signal_kind_through() -> None:
+    assert SignalFilter().accepts(subject())
+    assert not SignalFilter().accepts(Subject(Kind.ECONOMIC_EVENT, "event:1"))
+
+
+def test_each_given_criterion_must_share_a_value_with_the_record() -> None:
+    about = subject(specs=frozenset({"spec:grain"}), locations=frozenset({"geo:here"}))
+    assert SignalFilter(specs=frozenset({"spec:grain", "spec:flour"})).accepts(about)
+    assert not SignalFilter(specs=frozenset({"spec:flour"})).accepts(about)
+    assert not SignalFilter(specs=frozenset({"spec:grain"}), agents=frozenset({"agent:a"})).accepts(about)
+    assert not SignalFilter(kinds=frozenset({Kind.PROPOSAL})).accepts(about)
+
+
+def ask(quantity: str | None, unit: str | None = KG, due: str | None = None, id: str = "intent:1") -> Request:
+    return Request(
+        id=id, spec="spec:grain", quantity=Decimal(quantity) if quantity else None, unit=unit, due=due
+    )
+
+
+def held(*amounts: tuple[str, str], made: int = 0) -> Supply:
+    holdings = tuple(Holding(f"resource:{n}", Decimal(v), u) for n, (v, u) in enumerate(amounts))
+    return Supply("spec:grain", holdings, made)
+
+
+def test_holding_enough_counts_only_the_unit_asked_for() -> None:
+    found = match(ask("10"), held(("6", KG), ("6", KG), ("100", LB)))
+    assert found is not None and found.score == Ground.HOLDS_ENOUGH
+    short = match(ask("10"), held(("6", KG), ("100", LB)))
+    assert short is not None and short.score == Ground.HOLDS_SOME
+
+
+def test_a_request_without_a_quantity_is_filled_by_holding_any() -> None:
+    found = match(ask(None, unit=None), held(("1", KG)))
+    assert found is not None and found.score == Ground.HOLDS_ENOUGH
+
+
+def test_producing_is_the_weakest_ground_and_every_ground_is_a_reason() -> None:
+    found = match(ask("10"), held(("1", KG), made=2))
+    assert found is not None
+    assert found.score == Ground.HOLDS_SOME
+    assert len(found.reasons) == 2 and found.reasons[1] == "produces it (2 recorded outputs)"
+    assert match(ask("10"), Supply("spec:grain")) is None
+
+
+def test_rank_orders_by_score_then_soonest_due_with_undated_last() -> None:
+    supply = [held(("10", KG))]
+    requests = [
+        ask("5", id="a"),
+        ask("5", due="2026-02-01T00:00:00Z", id="b"),
+        ask("50", due="2026-01-01T00:00:00Z", id="c"),
+        ask("5", due="2026-01-15T00:00:00Z", id="d"),
+    ]
+    assert [m.request.id for m in rank(requests, supply)] == ["d", "b", "a", "c"]
