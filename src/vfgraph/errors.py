@@ -30,6 +30,7 @@ not a :class:`VfgraphError` is a bug and reaches clients only as a masked ``INTE
     │   └── IntrospectionDisabled     INTROSPECTION_DISABLED: anonymous ``__schema``/``__type`` in production
     └── BadRequest                    BAD_REQUEST: the HTTP request is not a well-formed GraphQL request (400)
         ├── BatchNotSupported         BATCH_NOT_SUPPORTED: a list of operations in one request
+        ├── SubscriptionNeedsWebSocket  SUBSCRIPTION_NEEDS_WEBSOCKET: a subscription sent over plain HTTP
         ├── MethodNotAllowed          METHOD_NOT_ALLOWED: a mutation over GET, or a method but GET/POST (405)
         ├── UnsupportedMediaType      UNSUPPORTED_MEDIA_TYPE: a POST body not ``application/json`` (415)
         └── NotAcceptable             NOT_ACCEPTABLE: ``Accept`` allows no media type the API answers in (406)
@@ -181,6 +182,10 @@ class BadRequest(VfgraphError):
 
 class BatchNotSupported(BadRequest):
     code = "BATCH_NOT_SUPPORTED"
+
+
+class SubscriptionNeedsWebSocket(BadRequest):
+    code = "SUBSCRIPTION_NEEDS_WEBSOCKET"
 
 
 class MethodNotAllowed(BadRequest):

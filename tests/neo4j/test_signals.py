@@ -295,7 +295,11 @@ def test_a_flow_is_about_its_specification_location_and_agents(world: World, kin
     )
     about = signals.subject(world.ledger, Change(kind, iri, Operation.CREATED))
     assert about is not None
-    assert (about.specs, about.locations, about.agents) == ({spec}, {HERE}, {world.farm})
+    assert (about.specs, about.locations, about.agents) == (
+        frozenset({spec}),
+        frozenset({HERE}),
+        frozenset({world.farm}),
+    )
 
 
 def test_a_proposal_is_about_what_its_intents_are_about(world: World) -> None:
@@ -303,4 +307,8 @@ def test_a_proposal_is_about_what_its_intents_are_about(world: World) -> None:
     iri = proposal(world, "request", spec, primary={"atLocation": HERE}, eligibleLocation=THERE)
     about = signals.subject(world.ledger, Change(Kind.PROPOSAL, iri, Operation.UPDATED))
     assert about is not None
-    assert (about.specs, about.locations, about.agents) == ({spec}, {HERE, THERE}, {world.mill})
+    assert (about.specs, about.locations, about.agents) == (
+        frozenset({spec}),
+        frozenset({HERE, THERE}),
+        frozenset({world.mill}),
+    )
