@@ -152,7 +152,8 @@ def test_a_deletion_is_pushed_only_for_a_record_the_subscriber_was_told_of(
     ) as ws:
         told = intent(ledger, agents.spec, receiver=agents.mill)
         assert signal(ws.receive_json())["id"] == told
-        untold = intent(ledger, agents.ledger.create(Kind.RESOURCE_SPECIFICATION, {"name": "x"}))
+        elsewhere = ledger.create(Kind.RESOURCE_SPECIFICATION, {"name": "x"})
+        untold = intent(ledger, elsewhere, receiver=agents.mill)
         ledger.delete(Kind.INTENT, iri=untold)
         ledger.delete(Kind.INTENT, iri=told)
         assert signal(ws.receive_json()) == {"operation": "DELETED", "kind": "INTENT", "id": told}
@@ -315,3 +316,12 @@ def test_a_real_socket_served_by_uvicorn_carries_the_signals(ledger: Ledger, age
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+def test_the_older_graphql_ws_protocol_is_not_served(client: TestClient) -> None:
+    with (
+        client.websocket_connect("/graphql", subprotocols=["graphql-ws"]) as ws,
+        pytest.raises(WebSocketDisconnect) as refused,
+    ):
+        ws.receive_json()
+    assert refused.value.code == 4406

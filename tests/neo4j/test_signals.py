@@ -48,7 +48,8 @@ def drain_after(world: World, write: Callable[[], T]) -> tuple[T | BaseException
 
 
 def test_a_committed_creation_is_announced_once_with_its_kind_and_id(world: World) -> None:
-    iri, heard = drain_after(world, lambda: world.ledger.create(Kind.INTENT, {"action": "work"}))
+    work = {"action": "work", "provider": world.farm}
+    iri, heard = drain_after(world, lambda: world.ledger.create(Kind.INTENT, work))
     assert heard == [Change(Kind.INTENT, str(iri), Operation.CREATED)]
 
 
