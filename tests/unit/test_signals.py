@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from vfgraph.domain.kinds import Kind
 from vfgraph.domain.signals import Ground, Holding, Request, SignalFilter, Subject, Supply, match, rank
+from vfgraph.services.changes import Change, Operation, written
 
 KG, LB = "unit:kg", "unit:lb"
 
@@ -67,3 +68,13 @@ def test_rank_orders_by_score_then_soonest_due_with_undated_last() -> None:
         ask("5", due="2026-01-15T00:00:00Z", id="d"),
     ]
     assert [m.request.id for m in rank(requests, supply)] == ["d", "b", "a", "c"]
+
+
+def test_writing_a_link_record_also_changes_the_record_it_points_at() -> None:
+    link = written(Kind.SATISFACTION, "satisfaction:1", Operation.CREATED, {"satisfies": "intent:1"})
+    assert link == [
+        Change(Kind.SATISFACTION, "satisfaction:1", Operation.CREATED),
+        Change(Kind.INTENT, "intent:1", Operation.UPDATED),
+    ]
+    plain = written(Kind.INTENT, "intent:1", Operation.UPDATED, {"note": "x"})
+    assert plain == [Change(Kind.INTENT, "intent:1", Operation.UPDATED)]

@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from vfgraph.domain.kinds import Kind
 
@@ -40,6 +41,27 @@ class Change:
     kind: Kind
     id: str
     operation: Operation
+
+
+# Link records whose writing changes the record they point at, as a listener sees it: a proposal offers its
+# intents and is addressed to its recipients; an intent's satisfactions and a commitment's fulfilments
+# count towards it. (field of the link, kind of the record it points at)
+_LINKED: dict[Kind, tuple[str, Kind]] = {
+    Kind.PROPOSED_INTENT: ("publishedIn", Kind.PROPOSAL),
+    Kind.PROPOSED_TO: ("proposed", Kind.PROPOSAL),
+    Kind.SATISFACTION: ("satisfies", Kind.INTENT),
+    Kind.FULFILLMENT: ("fulfills", Kind.COMMITMENT),
+}
+
+
+def written(kind: Kind, iri: str, operation: Operation, params: Mapping[str, Any]) -> list[Change]:
+    """The changes one committed write of a record makes: the record's own, and for a link record written
+    with ``params`` naming its target, that target's (updated)."""
+    changes = [Change(kind, iri, operation)]
+    link = _LINKED.get(kind)
+    if link is not None and params.get(link[0]):
+        changes.append(Change(link[1], str(params[link[0]]), Operation.UPDATED))
+    return changes
 
 
 class Subscription:

@@ -20,7 +20,7 @@ from vfgraph.domain import ids
 from vfgraph.domain.access import Caller
 from vfgraph.domain.actions import Action
 from vfgraph.domain.kinds import Kind
-from vfgraph.services.changes import Change, ChangeFeed, Operation
+from vfgraph.services.changes import Change, ChangeFeed, Operation, written
 from vfgraph.settings import Settings
 from vfgraph.store.driver import Store
 from vfgraph.vocab.ontology import Ontology
@@ -65,11 +65,7 @@ class Ledger:
         from vfgraph.services import records
 
         created = records.create(self, kind, params, iri)
-        changes = [Change(kind, created, Operation.CREATED)]
-        if kind is Kind.PROPOSED_INTENT and params.get("publishedIn"):
-            # A proposal's intents are part of what it offers or requests: listeners see it change.
-            changes.append(Change(Kind.PROPOSAL, str(params["publishedIn"]), Operation.UPDATED))
-        self.feed.publish(*changes)
+        self.feed.publish(*written(kind, created, Operation.CREATED, params))
         return created
 
     def exists(self, iri: str) -> bool:
@@ -82,7 +78,7 @@ class Ledger:
         from vfgraph.services import records
 
         updated = records.update(self, kind, params)
-        self.feed.publish(Change(kind, updated, Operation.UPDATED))
+        self.feed.publish(*written(kind, updated, Operation.UPDATED, params))
         return updated
 
     def delete(self, kind: Kind, *, revision_id: str | None = None, iri: str | None = None) -> bool:
