@@ -291,15 +291,14 @@ def test_an_agent_with_nothing_to_supply_matches_nothing(world: World) -> None:
 @pytest.mark.parametrize("kind", [Kind.INTENT, Kind.COMMITMENT])
 def test_a_flow_is_about_its_specification_location_and_agents(world: World, kind: Kind) -> None:
     spec = fresh_spec(world)
-    iri = world.ledger.create(
-        kind, {"action": "transfer", "provider": world.farm, "resourceConformsTo": spec, "atLocation": HERE}
-    )
+    flow = {"action": "transfer", "resourceConformsTo": spec, "atLocation": HERE}
+    iri = world.ledger.create(kind, {**flow, "provider": world.farm, "receiver": world.mill})
     about = signals.subject(world.ledger, Change(kind, iri, Operation.CREATED))
     assert about is not None
     assert (about.specs, about.locations, about.agents) == (
         frozenset({spec}),
         frozenset({HERE}),
-        frozenset({world.farm}),
+        frozenset({world.farm, world.mill}),
     )
 
 

@@ -1,9 +1,10 @@
 """The strawberry schema of the vf-graphql modules vfgraph serves, and its printed SDL.
 
 Served modules: action, agent, measurement, resource_specification, process_specification, observation,
-process (checked with ``/work/shared/conformance/vf-graphql-check``), plus the ValueFlows 1.0 terms
+process, intent, commitment, fulfillment, satisfaction, proposal, plan, agreement (checked with
+``/work/shared/conformance/vf-graphql-check``), plus the ValueFlows 1.0 terms
 vf-graphql 0.9 lacks (EcologicalAgent, corrects, locations, state, the action behaviour properties), and
-signals (``matches``, the ``signals`` subscription: docs/signals.md).
+signals (``matches``, filters on ``offers``/``requests``, the ``signals`` subscription: docs/signals.md).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from vfgraph.api.errors import ErrorCodes, client_errors, log_unexpected, reques
 from vfgraph.api.inputs import IDuration
 from vfgraph.api.limits import Limits
 from vfgraph.api.mutation import Mutation
+from vfgraph.api.planning import PlanningMutation, PlanningQuery
 from vfgraph.api.query import Query
 from vfgraph.api.scalars import SCALARS
 from vfgraph.api.types.agent import EcologicalAgent, ExternalAgent, Organization, Person
@@ -65,8 +67,8 @@ class Schema(strawberry.Schema):
 # The root types: each group of vf-graphql modules keeps its queries, mutations and subscriptions in a
 # class of its own (one line here per group), merged into the one Query, Mutation and Subscription that
 # clients see.
-QUERIES: tuple[type, ...] = (Query, SignalsQuery)
-MUTATIONS: tuple[type, ...] = (Mutation,)
+QUERIES: tuple[type, ...] = (Query, PlanningQuery, SignalsQuery)
+MUTATIONS: tuple[type, ...] = (Mutation, PlanningMutation)
 SUBSCRIPTIONS: tuple[type, ...] = (SignalsSubscription,)
 
 

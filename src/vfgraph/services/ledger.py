@@ -62,9 +62,9 @@ class Ledger:
 
         ``iri`` keeps a given IRI (imports, demo data) instead of minting one.
         """
-        from vfgraph.services import records
+        from vfgraph.services import planning, records
 
-        created = records.create(self, kind, params, iri)
+        created = records.create(self, kind, params, iri, planning.hooks(self, kind))
         self.feed.publish(*written(kind, created, Operation.CREATED, params))
         return created
 
@@ -75,17 +75,18 @@ class Ledger:
 
     def update(self, kind: Kind, params: Params) -> str:
         """Update the record named by ``params["revisionId"]`` (which must be current)."""
-        from vfgraph.services import records
+        from vfgraph.services import planning, records
 
-        updated = records.update(self, kind, params)
+        updated = records.update(self, kind, params, hooks=planning.hooks(self, kind))
         self.feed.publish(*written(kind, updated, Operation.UPDATED, params))
         return updated
 
     def delete(self, kind: Kind, *, revision_id: str | None = None, iri: str | None = None) -> bool:
         """Delete a record that nothing refers to; refused with IMMUTABLE when something does."""
-        from vfgraph.services import records
+        from vfgraph.services import planning, records
 
-        deleted = records.delete(self, kind, revision_id=revision_id, iri=iri)
+        hooks = planning.hooks(self, kind)
+        deleted = records.delete(self, kind, revision_id=revision_id, iri=iri, hooks=hooks)
         target = iri if revision_id is None else ids.parse_revision_id(revision_id)[0]
         if deleted and target is not None:
             self.feed.publish(Change(kind, target, Operation.DELETED))
