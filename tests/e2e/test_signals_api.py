@@ -235,7 +235,7 @@ def test_the_query_limits_apply_to_subscriptions(ledger: Ledger) -> None:
 MATCHES = """
 query($agent: ID!, $first: Int, $after: String) {
   matches(agent: $agent, first: $first, after: $after) {
-    edges { cursor node { intentId score reasons due resourceConformsTo { id name } } }
+    edges { cursor node { intentId intent { id } score reasons due resourceConformsTo { id name } } }
     pageInfo { hasNextPage totalCount }
   }
 }
@@ -269,6 +269,7 @@ def test_matches_are_ranked_and_paged(api: Api, agents: Agents) -> None:
     node = page["edges"][0]["node"]
     assert (node["intentId"], node["score"], node["due"]) == (enough, 3, "2030-01-01T00:00:00+00:00")
     assert node["resourceConformsTo"] == {"id": agents.spec, "name": "grain"}
+    assert node["intent"] == {"id": enough}
     assert node["reasons"][0].startswith("holds 10 ")
     assert page["pageInfo"] == {"hasNextPage": True, "totalCount": 2}
     rest = api.post(MATCHES, {"agent": agents.farm, "first": 1, "after": page["edges"][0]["cursor"]})
@@ -325,3 +326,81 @@ def test_the_older_graphql_ws_protocol_is_not_served(client: TestClient) -> None
     ):
         ws.receive_json()
     assert refused.value.code == 4406
+
+
+TYPED = """
+subscription($f: SignalFilterParams) {
+  signals(filter: $f) { operation kind id intent { id name receiver { id } } proposal { id } }
+}
+"""
+CREATE_INTENT = "mutation($i: IntentCreateParams!) { createIntent(intent: $i) { intent { id } } }"
+
+
+def test_an_intent_created_over_http_is_pushed_with_the_fields_asked_for(
+    client: TestClient, api: Api, agents: Agents
+) -> None:
+    f = {"f": {"resourceConformsTo": [agents.spec]}}
+    with subscribed(client, agents.ledger, agents.keys[agents.farm], f, query=TYPED) as ws:
+        made = api.with_key(agents.keys[agents.mill]).post(
+            CREATE_INTENT,
+            {
+                "i": {
+                    "action": "transfer",
+                    "receiver": agents.mill,
+                    "resourceConformsTo": agents.spec,
+                    "name": "oats",
+                }
+            },
+        )
+        assert "errors" not in made, made
+        iri = made["data"]["createIntent"]["intent"]["id"]
+        assert signal(ws.receive_json()) == {
+            "operation": "CREATED",
+            "kind": "INTENT",
+            "id": iri,
+            "intent": {"id": iri, "name": "oats", "receiver": {"id": agents.mill}},
+            "proposal": None,
+        }
+
+
+def test_a_failed_mutation_pushes_nothing(client: TestClient, api: Api, agents: Agents) -> None:
+    f = {"f": {"resourceConformsTo": [agents.spec]}}
+    with subscribed(client, agents.ledger, agents.keys[agents.farm], f) as ws:
+        # The carrier is no party to this intent: refused (FORBIDDEN) inside the write, nothing committed.
+        refused = api.with_key(agents.keys[agents.carrier]).post(
+            CREATE_INTENT,
+            {"i": {"action": "transfer", "receiver": agents.mill, "resourceConformsTo": agents.spec}},
+        )
+        assert refused["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+        wanted = intent(agents.ledger, agents.spec, receiver=agents.mill)
+        assert signal(ws.receive_json())["id"] == wanted
+
+
+OFFERS = """
+query($f: ProposalFilterParams) {
+  offers(filter: $f) { edges { node { id } } }
+  requests(filter: $f) { edges { node { id } } }
+}
+"""
+
+
+def test_offers_and_requests_take_filters(api: Api, agents: Agents) -> None:
+    ledger = agents.ledger
+    here = "https://geo.example/farm-gate"
+
+    def proposal(**flow: Any) -> str:
+        iri = ledger.create(Kind.PROPOSAL, {"name": "grain", "hasEnd": "2100-01-01T00:00:00Z"})
+        published = intent(ledger, agents.spec, **flow)
+        ledger.create(Kind.PROPOSED_INTENT, {"publishedIn": iri, "publishes": published})
+        return iri
+
+    offer = proposal(provider=agents.farm, atLocation=here)
+    request = proposal(receiver=agents.mill, atLocation=here)
+    proposal(provider=agents.farm)  # elsewhere
+    f = {"resourceConformsTo": [agents.spec], "atLocation": [here], "startDate": "2099-12-01T00:00:00Z"}
+    body = api.post(OFFERS, {"f": f})
+    assert "errors" not in body, body
+    assert [e["node"]["id"] for e in body["data"]["offers"]["edges"]] == [offer]
+    assert [e["node"]["id"] for e in body["data"]["requests"]["edges"]] == [request]
+    later = api.post(OFFERS, {"f": {**f, "startDate": "2100-02-01T00:00:00Z"}})
+    assert later["data"]["offers"]["edges"] == []

@@ -12,11 +12,11 @@ import pytest
 from tests.neo4j.world import World, qty
 from vfgraph.domain.access import Caller
 from vfgraph.domain.kinds import Kind
+from vfgraph.domain.signals import ProposalFilter
 from vfgraph.errors import Immutable
 from vfgraph.services import signals
 from vfgraph.services.changes import Change, Operation
 from vfgraph.store.reads import Window
-from vfgraph.store.signals import ProposalFilter
 
 T = TypeVar("T")
 NOW = datetime(2026, 6, 1, tzinfo=UTC)

@@ -17,13 +17,30 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from decimal import Decimal
 from enum import IntEnum
+from typing import Literal
 
 from vfgraph.domain.kinds import Kind
 from vfgraph.domain.quantities import ZERO, format_decimal
 
 SIGNAL_KINDS = (Kind.INTENT, Kind.PROPOSAL, Kind.COMMITMENT)
+
+# The side of an open proposal: an offer's primary intents name a provider and no receiver, a request's a
+# receiver and no provider.
+Side = Literal["offer", "request"]
+
+
+@dataclass(frozen=True, slots=True)
+class ProposalFilter:
+    """Which open offers or requests to list: any of ``specs``, at any of ``locations``, open at some time
+    in [``start``, ``end``]; None means any."""
+
+    specs: tuple[str, ...] | None = None
+    locations: tuple[str, ...] | None = None
+    start: datetime | None = None
+    end: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,11 +8,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from vfgraph.domain.signals import Match, Subject, rank
+from vfgraph.domain.signals import Match, ProposalFilter, Side, Subject, rank
 from vfgraph.services.changes import Change
 from vfgraph.store import signals as reads
 from vfgraph.store.reads import Slice, Window
-from vfgraph.store.signals import ProposalFilter, Side
 
 if TYPE_CHECKING:
     from vfgraph.services.ledger import Ledger

@@ -6,29 +6,14 @@ Each function runs one statement of :mod:`vfgraph.store.cypher.signals` as the s
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import Literal
 
 from vfgraph.domain.kinds import Kind
-from vfgraph.domain.signals import Holding, Request, Subject, Supply
+from vfgraph.domain.signals import Holding, ProposalFilter, Request, Side, Subject, Supply
 from vfgraph.store.cypher import signals as q
 from vfgraph.store.driver import Store
 from vfgraph.store.reads import Slice, Window
-
-Side = Literal["offer", "request"]
-
-
-@dataclass(frozen=True, slots=True)
-class ProposalFilter:
-    """Open offers or requests: any of ``specs``, at any of ``locations``, open at some time in
-    [``start``, ``end``]; None means any."""
-
-    specs: tuple[str, ...] | None = None
-    locations: tuple[str, ...] | None = None
-    start: datetime | None = None
-    end: datetime | None = None
 
 
 def _iso(value: datetime | None) -> str | None:

@@ -1,4 +1,5 @@
-"""Signals (docs/signals.md): the ``signals`` subscription and the ``matches`` query.
+"""Signals (docs/signals.md): the ``signals`` subscription, the ``matches`` query, and the filters of
+``offers`` and ``requests``.
 
 ``signals(filter)`` pushes a :class:`SignalChange` for every committed change to an intent, proposal or
 commitment that the filter lets through. The feed (:mod:`vfgraph.services.changes`) only names the record;
@@ -20,9 +21,12 @@ from vfgraph.api.context import Info, load_one
 from vfgraph.api.inputs import UNSET
 from vfgraph.api.pagination import Connection, Edge, PageInfo, decode_cursor, encode_cursor
 from vfgraph.api.scalars import URI, as_datetime
+from vfgraph.api.types.planning import Commitment, Intent
+from vfgraph.api.types.proposal import Proposal
 from vfgraph.api.types.specification import ResourceSpecification
 from vfgraph.domain import signals as rules
 from vfgraph.domain.kinds import Kind
+from vfgraph.domain.signals import ProposalFilter
 from vfgraph.errors import InvalidInput, PageTooLarge
 from vfgraph.services import signals
 from vfgraph.services.changes import Change, Operation
@@ -76,11 +80,61 @@ class SignalFilterParams:
         )
 
 
-@strawberry.type(description="A committed change to an intent, proposal or commitment.")
+@strawberry.input(
+    description="Which open offers or requests to list; each criterion left out lets everything through."
+)
+class ProposalFilterParams:
+    resource_conforms_to: list[strawberry.ID] | None = strawberry.field(
+        default=UNSET, description="a primary intent conforms to one of these resource specifications"
+    )
+    at_location: list[URI] | None = strawberry.field(
+        default=UNSET, description="the proposal's eligibleLocation, or a primary intent's atLocation"
+    )
+    start_date: datetime | None = strawberry.field(
+        default=UNSET, description="the proposal is open at some time at or after this one"
+    )
+    end_date: datetime | None = strawberry.field(
+        default=UNSET, description="the proposal is open at some time at or before this one"
+    )
+
+    def rule(self) -> ProposalFilter:
+        def given(values: list[strawberry.ID] | list[URI] | None) -> tuple[str, ...] | None:
+            return None if values is UNSET or values is None else tuple(map(str, values))
+
+        return ProposalFilter(
+            specs=given(self.resource_conforms_to),
+            locations=given(self.at_location),
+            start=None if self.start_date is UNSET else self.start_date,
+            end=None if self.end_date is UNSET else self.end_date,
+        )
+
+
+@strawberry.type(
+    description="A committed change to an intent, proposal or commitment; the record is read as it is now "
+    "(null once deleted)."
+)
 class SignalChange:
     operation: SignalOperation
     kind: SignalKind
     id: strawberry.ID
+
+    @strawberry.field
+    async def intent(self, info: Info) -> Intent | None:
+        r = await load_one(info, Kind.INTENT.value, self.id) if self._is(SignalKind.INTENT) else None
+        return Intent.from_record(r) if r else None
+
+    @strawberry.field
+    async def proposal(self, info: Info) -> Proposal | None:
+        r = await load_one(info, Kind.PROPOSAL.value, self.id) if self._is(SignalKind.PROPOSAL) else None
+        return Proposal.from_record(r) if r else None
+
+    @strawberry.field
+    async def commitment(self, info: Info) -> Commitment | None:
+        r = await load_one(info, Kind.COMMITMENT.value, self.id) if self._is(SignalKind.COMMITMENT) else None
+        return Commitment.from_record(r) if r else None
+
+    def _is(self, kind: SignalKind) -> bool:
+        return self.kind is kind and self.operation is not SignalOperation.DELETED
 
 
 @strawberry.type(description="An open request (an intent with no provider) an agent could fill.")
@@ -92,6 +146,11 @@ class SignalMatch:
     reasons: list[str]
     due: datetime | None
     resource_conforms_to_id: strawberry.Private[str]
+
+    @strawberry.field
+    async def intent(self, info: Info) -> Intent | None:
+        r = await load_one(info, Kind.INTENT.value, str(self.intent_id))
+        return Intent.from_record(r) if r else None
 
     @strawberry.field
     async def resource_conforms_to(self, info: Info) -> ResourceSpecification | None:
