@@ -404,3 +404,10 @@ def test_offers_and_requests_take_filters(api: Api, agents: Agents) -> None:
     assert [e["node"]["id"] for e in body["data"]["requests"]["edges"]] == [request]
     later = api.post(OFFERS, {"f": {**f, "startDate": "2100-02-01T00:00:00Z"}})
     assert later["data"]["offers"]["edges"] == []
+
+
+def test_matches_pages_are_bounded_like_any_other(api: Api, agents: Agents) -> None:
+    body = api.post(MATCHES, {"agent": agents.farm, "first": api.ledger.settings.max_page_size + 1})
+    assert [e["extensions"]["code"] for e in body["errors"]] == ["PAGE_TOO_LARGE"]
+    body = api.post(MATCHES, {"agent": agents.farm, "after": "not-a-cursor"})
+    assert [e["extensions"]["code"] for e in body["errors"]] == ["INVALID_CURSOR"]

@@ -17,9 +17,9 @@ from enum import Enum
 
 import strawberry
 
-from vfgraph.api.context import Info, load_one
+from vfgraph.api.context import Info, load_one, page_window
 from vfgraph.api.inputs import UNSET
-from vfgraph.api.pagination import Connection, Edge, PageInfo, decode_cursor, encode_cursor
+from vfgraph.api.pagination import Connection, Edge, PageInfo, encode_cursor
 from vfgraph.api.scalars import URI, as_datetime
 from vfgraph.api.types.planning import Commitment, Intent
 from vfgraph.api.types.proposal import Proposal
@@ -27,7 +27,7 @@ from vfgraph.api.types.specification import ResourceSpecification
 from vfgraph.domain import signals as rules
 from vfgraph.domain.kinds import Kind
 from vfgraph.domain.signals import ProposalFilter
-from vfgraph.errors import InvalidInput, PageTooLarge
+from vfgraph.errors import InvalidInput
 from vfgraph.services import signals
 from vfgraph.services.changes import Change, Operation
 from vfgraph.store.driver import deadline
@@ -201,17 +201,9 @@ class SignalsQuery:
         after: str | None = None,
     ) -> Connection[SignalMatch]:
         """Open requests the agent could fill, from what it holds and produces, best first."""
-        settings = info.context.ledger.settings
-        size = settings.default_page_size if first is None else first
-        if size < 0:
-            raise InvalidInput(f"a page size cannot be negative (got {size})")
-        if size > settings.max_page_size:
-            raise PageTooLarge(
-                f"a page holds at most {settings.max_page_size} records (asked for {size})",
-                maximum=settings.max_page_size,
-            )
+        window = page_window(info, first, after, None, None)  # checks the page size and the cursor
         found = await asyncio.to_thread(signals.matches, info.context.ledger, str(agent))
-        return _page(found, size, decode_cursor(after))
+        return _page(found, window.limit, window.after)
 
 
 async def _visible_and_wanted(info: Info, change: Change, wanted: rules.SignalFilter) -> bool:
@@ -243,7 +235,8 @@ class SignalsSubscription:
                     continue
                 if not await _visible_and_wanted(info, change, wanted):
                     continue
-                pushed[change.id] = None
+                pushed.pop(change.id, None)
+                pushed[change.id] = None  # now the newest
                 if len(pushed) > PUSHED_MEMORY:
                     del pushed[next(iter(pushed))]
                 info.context.loaders.clear()  # what the subscriber reads next is the record as it is now
