@@ -79,6 +79,7 @@ bench: neo4j
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/authz.py
 	$(BIN)/python bench/trace.py
+	$(BIN)/python bench/signals.py
 
 # How long the explorer takes to draw 200, 2,000 and (capped) 5,000 nodes in Chromium.
 bench-explorer: assets browser neo4j
