@@ -31,6 +31,7 @@ not a :class:`VfgraphError` is a bug and reaches clients only as a masked ``INTE
     └── BadRequest                    BAD_REQUEST: the HTTP request is not a well-formed GraphQL request (400)
         ├── BatchNotSupported         BATCH_NOT_SUPPORTED: a list of operations in one request
         ├── SubscriptionNeedsWebSocket  SUBSCRIPTION_NEEDS_WEBSOCKET: a subscription sent over plain HTTP
+        ├── OperationNeedsHttp        OPERATION_NEEDS_HTTP: a query or mutation sent over the WebSocket
         ├── MethodNotAllowed          METHOD_NOT_ALLOWED: a mutation over GET, or a method but GET/POST (405)
         ├── UnsupportedMediaType      UNSUPPORTED_MEDIA_TYPE: a POST body not ``application/json`` (415)
         └── NotAcceptable             NOT_ACCEPTABLE: ``Accept`` allows no media type the API answers in (406)
@@ -186,6 +187,10 @@ class BatchNotSupported(BadRequest):
 
 class SubscriptionNeedsWebSocket(BadRequest):
     code = "SUBSCRIPTION_NEEDS_WEBSOCKET"
+
+
+class OperationNeedsHttp(BadRequest):
+    code = "OPERATION_NEEDS_HTTP"
 
 
 class MethodNotAllowed(BadRequest):

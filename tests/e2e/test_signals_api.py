@@ -411,3 +411,11 @@ def test_matches_pages_are_bounded_like_any_other(api: Api, agents: Agents) -> N
     assert [e["extensions"]["code"] for e in body["errors"]] == ["PAGE_TOO_LARGE"]
     body = api.post(MATCHES, {"agent": agents.farm, "after": "not-a-cursor"})
     assert [e["extensions"]["code"] for e in body["errors"]] == ["INVALID_CURSOR"]
+
+
+def test_queries_and_mutations_go_over_http_not_the_websocket(client: TestClient, agents: Agents) -> None:
+    with subscribed(client, agents.ledger, agents.keys[agents.farm]) as ws:
+        ws.send_json({"id": "2", "type": "subscribe", "payload": {"query": "{ myAgent { id } }"}})
+        refused = ws.receive_json()
+    assert refused["type"] == "error" and refused["id"] == "2"
+    assert refused["payload"][0]["extensions"]["code"] == "OPERATION_NEEDS_HTTP"

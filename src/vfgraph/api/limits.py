@@ -5,7 +5,8 @@ In the order they are checked, each refusing the whole operation with its own co
 1. tokens: parsing stops past ``max_tokens`` (``TOO_MANY_TOKENS``);
 2. depth and aliases, measured by :func:`vfgraph.api.cost.measure` (``QUERY_TOO_DEEP``,
    ``TOO_MANY_ALIASES``), before the GraphQL validation rules, some of which take time that grows with the
-   square of the number of fields; a subscription sent over plain HTTP (``SUBSCRIPTION_NEEDS_WEBSOCKET``);
+   square of the number of fields; then the transport: a subscription over plain HTTP
+   (``SUBSCRIPTION_NEEDS_WEBSOCKET``), a query or mutation over the WebSocket (``OPERATION_NEEDS_HTTP``);
 3. the GraphQL validation rules, without "Did you mean ...?" suggestions for an anonymous caller, and in
    production mode with ``__schema``/``__type`` refused to an anonymous caller (``INTROSPECTION_DISABLED``);
 4. the estimated cost (``QUERY_TOO_COSTLY``);
@@ -44,6 +45,7 @@ from vfgraph.api.context import Context
 from vfgraph.api.cost import Measure, Pages, measure
 from vfgraph.errors import (
     IntrospectionDisabled,
+    OperationNeedsHttp,
     QueryTooCostly,
     QueryTooDeep,
     RateLimited,
@@ -137,11 +139,22 @@ def _over_limits(m: Measure, settings: Settings) -> list[GraphQLError]:
 
 
 def _transport(context: Context, document: DocumentNode, operation_name: str | None) -> list[GraphQLError]:
+    """Subscriptions go over the WebSocket, queries and mutations over HTTP (where the request deadline and
+    the HTTP status rules apply: docs/security.md)."""
     operation = get_operation_ast(document, operation_name)
-    if operation is None or operation.operation is not OperationType.SUBSCRIPTION or context.streaming:
+    if operation is None:
         return []
-    message = "a subscription is served over a WebSocket on this path (graphql-transport-ws), not over HTTP"
-    return [refusal(SubscriptionNeedsWebSocket(message))]
+    subscription = operation.operation is OperationType.SUBSCRIPTION
+    if subscription and not context.streaming:
+        message = (
+            "a subscription is served over a WebSocket on this path (graphql-transport-ws), not over HTTP"
+        )
+        return [refusal(SubscriptionNeedsWebSocket(message))]
+    if context.streaming and not subscription:
+        kind = operation.operation.value
+        message = f"a {kind} is sent over HTTP (POST /graphql); the WebSocket serves subscriptions only"
+        return [refusal(OperationNeedsHttp(message))]
+    return []
 
 
 def rate_key(context: Context) -> str:
