@@ -312,3 +312,12 @@ def test_a_proposal_is_about_what_its_intents_are_about(world: World) -> None:
         frozenset({HERE, THERE}),
         frozenset({world.mill}),
     )
+
+
+def test_a_proposal_is_about_its_creator_and_those_it_is_proposed_to(world: World) -> None:
+    as_farm = world.ledger.acting_as(Caller(key_id="k", agent=world.farm, operator=False))
+    iri = as_farm.create(Kind.PROPOSAL, {"name": "grain for sale"})
+    world.ledger.create(Kind.PROPOSED_TO, {"proposed": iri, "proposedTo": world.carrier})
+    about = signals.subject(world.ledger, Change(Kind.PROPOSAL, iri, Operation.UPDATED))
+    assert about is not None
+    assert about.agents == frozenset({world.farm, world.carrier})

@@ -111,8 +111,8 @@ RETURN n.id AS id,
        [(n)-[:PROVIDER|RECEIVER|IN_SCOPE_OF]->(a) | a.id] AS agents
 """
 
-# What a changed proposal is about: those of its intents (both sides), its eligible location, its scope
-# and the agents it is proposed to.
+# What a changed proposal is about: those of its intents (both sides), its eligible location, its creator,
+# its scope and the agents it is proposed to.
 _PROPOSAL_SUBJECT = f"""
 MATCH (p:Proposal {{id: $id}}) WHERE {visible("p")}
 WITH p, [(p)<-[:PUBLISHED_IN]-(:ProposedIntent)-[:PUBLISHES]->(i:Intent) WHERE {visible("i")} | i]
@@ -120,7 +120,7 @@ WITH p, [(p)<-[:PUBLISHED_IN]-(:ProposedIntent)-[:PUBLISHES]->(i:Intent) WHERE {
 RETURN p.id AS id,
        reduce(acc = [], i IN intents | acc + [(i)-[:RESOURCE_CONFORMS_TO]->(s) | s.id]) AS specs,
        [x IN [p.eligibleLocation] + [i IN intents | i.atLocation] WHERE x IS NOT NULL] AS locations,
-       reduce(acc = [(p)-[:IN_SCOPE_OF]->(a) | a.id]
+       reduce(acc = [x IN [p.createdBy] WHERE x IS NOT NULL] + [(p)-[:IN_SCOPE_OF]->(a) | a.id]
                     + [(p)<-[:PROPOSED]-(:ProposedTo)-[:PROPOSED_TO]->(a) | a.id],
               i IN intents | acc + [(i)-[:PROVIDER|RECEIVER]->(a) | a.id]) AS agents
 """
