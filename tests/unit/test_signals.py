@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 from decimal import Decimal
 
 from vfgraph.domain.kinds import Kind
 from vfgraph.domain.signals import Ground, Holding, Request, SignalFilter, Subject, Supply, match, rank
-from vfgraph.services.changes import Change, Operation, written
+from vfgraph.services.changes import QUEUE_SIZE, Change, ChangeFeed, Operation, written
 
 KG, LB = "unit:kg", "unit:lb"
 
@@ -78,3 +79,21 @@ def test_writing_a_link_record_also_changes_the_record_it_points_at() -> None:
     ]
     plain = written(Kind.INTENT, "intent:1", Operation.UPDATED, {"note": "x"})
     assert plain == [Change(Kind.INTENT, "intent:1", Operation.UPDATED)]
+
+
+def test_a_listener_that_falls_behind_loses_the_oldest_notices_not_the_writers_time() -> None:
+    feed = ChangeFeed()
+
+    async def run() -> tuple[Change, bool]:
+        subscription = feed.subscribe()
+        changes = [Change(Kind.INTENT, f"intent:{n}", Operation.CREATED) for n in range(QUEUE_SIZE + 1)]
+        await asyncio.to_thread(feed.publish, *changes)  # from a worker thread, as the ledger's writes do
+        await asyncio.sleep(0)  # let the loop take the hand-overs
+        first = await subscription.get()
+        subscription.close()
+        return first, subscription.overflowed
+
+    first, overflowed = asyncio.run(run())
+    assert first == Change(Kind.INTENT, "intent:1", Operation.CREATED)
+    assert overflowed
+    assert feed.listeners == 0
