@@ -4,7 +4,9 @@ Served modules: action, agent, measurement, resource_specification, process_spec
 process, intent, commitment, fulfillment, satisfaction, proposal, plan, agreement (checked with
 ``/work/shared/conformance/vf-graphql-check``), plus the ValueFlows 1.0 terms
 vf-graphql 0.9 lacks (EcologicalAgent, corrects, locations, state, the action behaviour properties), and
-signals (``matches``, filters on ``offers``/``requests``, the ``signals`` subscription: docs/signals.md).
+vfgraph's ecological limits (thresholds, allocations and their assessments, ``api/thresholds.py``),
+and signals (``matches``, filters on ``offers``/``requests``, the ``signals`` subscription:
+docs/signals.md).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from vfgraph.api.mutation import Mutation
 from vfgraph.api.planning import PlanningMutation, PlanningQuery
 from vfgraph.api.query import Query
 from vfgraph.api.scalars import SCALARS
+from vfgraph.api.thresholds import ThresholdMutation, ThresholdQuery
 from vfgraph.api.types.agent import EcologicalAgent, ExternalAgent, Organization, Person
 from vfgraph.api.types.measurement import Duration
 from vfgraph.api.types.signals import SignalsQuery, SignalsSubscription
@@ -67,8 +70,8 @@ class Schema(strawberry.Schema):
 # The root types: each group of vf-graphql modules keeps its queries, mutations and subscriptions in a
 # class of its own (one line here per group), merged into the one Query, Mutation and Subscription that
 # clients see.
-QUERIES: tuple[type, ...] = (Query, PlanningQuery, SignalsQuery)
-MUTATIONS: tuple[type, ...] = (Mutation, PlanningMutation)
+QUERIES: tuple[type, ...] = (Query, PlanningQuery, ThresholdQuery, SignalsQuery)
+MUTATIONS: tuple[type, ...] = (Mutation, PlanningMutation, ThresholdMutation)
 SUBSCRIPTIONS: tuple[type, ...] = (SignalsSubscription,)
 
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from vfgraph.domain.kinds import Kind
 from vfgraph.services.ledger import Ledger
+from vfgraph.services.thresholds_demo import load_limits
 
 T0 = "2026-09-01T08:00:00Z"
 
@@ -149,4 +150,5 @@ def load_demo(ledger: Ledger) -> str:
         | {"resourceConformsTo": flour, "resourceQuantity": _q("160", kg)},
         {"name": "Flour batch SM-F-0007", "trackingIdentifier": "SM-F-0007"},
     )
+    created += load_limits(ledger)  # a regional CO2e budget the farm overshoots (docs/limits.md)
     return f"demo supply chain: {created} records written ({'first load' if created else 'already loaded'})"
