@@ -45,22 +45,24 @@ def create(ledger: Ledger, kind: Kind, params: Mapping[str, Any], iri: str | Non
         raise InvalidInput(f"{kind.value} records are created by recording economic events")
     values = normalize.values_of(kind, params)
     authorization.may_create(ledger, kind, values)
-    iri = iri or ids.mint(ledger.settings.base_iri, kind)
+    new_iri = iri or ids.mint(ledger.settings.base_iri, kind)
+    return ledger.store.write(lambda tx: insert(ledger, tx, kind, new_iri, values))
 
-    def work(tx: Tx) -> str:
-        view = Graph()
-        views.add_record(view, kind, iri, values)
-        validate(ledger, tx, view, normalize.referenced_ids(kind, values))
-        props, rels = normalize.properties(kind, values)
-        stamp = now()
-        props.update(id=iri, rev=1, createdAt=stamp, updatedAt=stamp)
-        props.update(authorization.written_by(ledger, created=True))
-        props["involved"] = authorization.involved(kind, values, ledger.caller)
-        props = {k: v for k, v in props.items() if v is not None}
-        tx.rows(cypher.CREATE_RECORD[kind], {"props": props, "rels": rels})
-        return iri
 
-    return ledger.store.write(work)
+def insert(ledger: Ledger, tx: Tx, kind: Kind, iri: str, values: Mapping[str, Any]) -> str:
+    """Validate and store a new record inside the caller's transaction (``values`` already normalised
+    and authorised), so that a use case writing several records writes them all or none."""
+    view = Graph()
+    views.add_record(view, kind, iri, values)
+    validate(ledger, tx, view, normalize.referenced_ids(kind, values))
+    props, rels = normalize.properties(kind, values)
+    stamp = now()
+    props.update(id=iri, rev=1, createdAt=stamp, updatedAt=stamp)
+    props.update(authorization.written_by(ledger, created=True))
+    props["involved"] = authorization.involved(kind, values, ledger.caller)
+    props = {k: v for k, v in props.items() if v is not None}
+    tx.rows(cypher.CREATE_RECORD[kind], {"props": props, "rels": rels})
+    return iri
 
 
 def current_values(kind: Kind, state: Row) -> dict[str, Any]:
