@@ -318,3 +318,24 @@ def test_a_recipe_flow_needs_a_known_action_and_a_specification(bakery: Bakery) 
             recipeInputOf=bakery.mill_recipe,
             recipeOutputOf=bakery.bake_recipe,
         )
+
+
+def test_the_demo_bakes_bread_from_the_mills_flour_on_hand(ledger: Ledger) -> None:
+    from vfgraph.services.demo import load_demo
+
+    load_demo(ledger)
+    demo = ledger.settings.base_iri + "demo/"
+    kg = demo + "unit/kilogram"
+    planned = planning_recipes.plan_from_recipe(
+        ledger,
+        demo + "resource-specification/bread",
+        qty("10", kg),
+        DUE,
+        agent=demo + "organization/stone-mill",
+    )
+    assert len(planned.processes) == 1  # 6 kg of flour are on hand: nothing to mill
+    rows = ledger.store.rows(PLAN_CONTENTS, {"plan": planned.plan})
+    taken = [
+        (r["refs"]["resource"], r["props"]["resourceQuantityValue"]) for r in rows if r["refs"]["resource"]
+    ]
+    assert taken == [(demo + "economic-resource/milling-flour", "6")]

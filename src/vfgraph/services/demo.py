@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from vfgraph.domain.kinds import Kind
+from vfgraph.services.demo_recipes import load_recipes
 from vfgraph.services.ledger import Ledger
 
 T0 = "2026-09-01T08:00:00Z"
@@ -149,4 +150,5 @@ def load_demo(ledger: Ledger) -> str:
         | {"resourceConformsTo": flour, "resourceQuantity": _q("160", kg)},
         {"name": "Flour batch SM-F-0007", "trackingIdentifier": "SM-F-0007"},
     )
+    created += load_recipes(ledger, base)
     return f"demo supply chain: {created} records written ({'first load' if created else 'already loaded'})"
