@@ -11,7 +11,7 @@ import pytest
 from tests.neo4j.world import World, qty
 from vfgraph.domain.access import Caller
 from vfgraph.domain.kinds import Kind
-from vfgraph.errors import Forbidden, RecipeCycle, ShaclViolation, UnknownAction
+from vfgraph.errors import Forbidden, InvalidQuantity, RecipeCycle, ShaclViolation, UnknownAction
 from vfgraph.services import planning_recipes, recipes
 from vfgraph.services.ledger import Ledger
 
@@ -265,6 +265,14 @@ def test_a_recipe_cycle_is_refused_and_nothing_is_written(bakery: Bakery) -> Non
         bakery.plan(bakery.bread, "1", agent=w.mill)
     assert e.value.code == "RECIPE_CYCLE"
     assert w.count() == before
+
+
+@pytest.mark.parametrize("value", ["0", "-1"])
+def test_a_plan_is_for_a_quantity_above_zero(bakery: Bakery, value: str) -> None:
+    before = bakery.world.count()
+    with pytest.raises(InvalidQuantity):
+        bakery.plan(bakery.flour, value, agent=bakery.world.mill)
+    assert bakery.world.count() == before
 
 
 def test_a_plan_failing_halfway_writes_nothing(bakery: Bakery) -> None:

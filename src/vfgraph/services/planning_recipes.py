@@ -37,7 +37,7 @@ from vfgraph.domain.recipes import (
     explode,
     specs_needed,
 )
-from vfgraph.errors import Forbidden, InvalidRecipe, NotFound
+from vfgraph.errors import Forbidden, InvalidQuantity, InvalidRecipe, NotFound
 from vfgraph.services import authorization, normalize, records
 from vfgraph.store.cypher import recipes as cypher
 from vfgraph.store.driver import Row, Tx
@@ -139,6 +139,8 @@ def plan_from_recipe(
     spec = normalize.value_of(intent_fields["resourceConformsTo"], resource_specification)
     demand = normalize.value_of(intent_fields["resourceQuantity"], quantity)
     when: datetime = normalize.value_of(intent_fields["due"], due)
+    if demand["hasNumericalValue"] <= 0:
+        raise InvalidQuantity("quantity: a plan is for a quantity above zero", field="quantity")
     if agent is not None:
         agent = normalize.value_of(intent_fields["receiver"], agent)
     if receiver is not None:
