@@ -110,6 +110,25 @@ def every_kind(external: str = f"{TEST_IRIS}elsewhere/") -> Fixture:
     vfg:note "co-op membership" .
 :alice-farm a vfg:AgentRelationship ; vfg:subject :alice ; vfg:object :farm ; vfg:relationship :member ;
     vfg:inScopeOf :river ; vfg:note "since 2020" .
+:deal a vf:Agreement ; vf:name "grain deal" ; vf:created "2024-01-01T00:00:00Z"^^xsd:dateTime ;
+    vf:note "a handshake" .
+:season a vf:Plan ; vf:name "season 2024" ; vf:due "2024-12-31T00:00:00Z"^^xsd:dateTime ; vf:inScopeOf :farm .
+:want a vf:Intent ; vf:action vf:transfer ; vf:receiver :alice ; vf:resourceConformsTo :flour ;
+    vf:name "flour for the bees" ; vf:due "2024-05-01T00:00:00Z"^^xsd:dateTime ;
+    vf:resourceQuantity [ a vf:Measure ; vf:hasNumericalValue "2"^^xsd:decimal ; vf:hasUnit :kg ] ;
+    vfg:satisfiedQuantity [ a vf:Measure ; vf:hasNumericalValue "1"^^xsd:decimal ; vf:hasUnit :kg ] .
+:promise a vf:Commitment ; vf:action vf:consume ; vf:provider :farm ; vf:receiver :farm ; vf:inputOf :run ;
+    vf:resourceConformsTo :grain ; vf:clauseOf :deal ; vf:plannedWithin :season ; vf:finished true ;
+    vf:resourceQuantity [ a vf:Measure ; vf:hasNumericalValue "3"^^xsd:decimal ; vf:hasUnit :kg ] ;
+    vfg:fulfilledQuantity [ a vf:Measure ; vf:hasNumericalValue "3"^^xsd:decimal ; vf:hasUnit :kg ] .
+:kept a vfg:Fulfillment ; vfg:fulfilledBy :consume ; vfg:fulfills :promise ;
+    vfg:resourceQuantity [ a vf:Measure ; vf:hasNumericalValue "3"^^xsd:decimal ; vf:hasUnit :kg ] .
+:met a vfg:Satisfaction ; vfg:satisfies :want ; vfg:satisfiedBy :promise ; vfg:note "in part" ;
+    vfg:resourceQuantity [ a vf:Measure ; vf:hasNumericalValue "1"^^xsd:decimal ; vf:hasUnit :kg ] .
+:ask a vf:Proposal ; vf:name "flour wanted" ; vf:unitBased true ; vf:inScopeOf :alice ;
+    vf:hasBeginning "2024-04-01T00:00:00Z"^^xsd:dateTime .
+:ask-want a vfg:ProposedIntent ; vfg:publishedIn :ask ; vfg:publishes :want ; vfg:reciprocal false .
+:ask-farm a vfg:ProposedTo ; vfg:proposed :ask ; vfg:proposedTo :farm .
 """
     return Fixture(base=base, turtle=PREFIXES + body)
 

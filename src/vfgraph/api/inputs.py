@@ -179,6 +179,7 @@ class EconomicEventCreateParams:
     input_of: strawberry.ID | None = UNSET
     output_of: strawberry.ID | None = UNSET
     resource_conforms_to: strawberry.ID | None = UNSET
+    realization_of: strawberry.ID | None = UNSET
     # ValueFlows 1.0 terms beyond vf-graphql 0.9:
     corrects: strawberry.ID | None = strawberry.field(
         default=UNSET, description="The event this one corrects (vf:corrects)."
@@ -209,6 +210,7 @@ class EconomicEventUpdateParams:
     note: str | None = UNSET
     agreed_in: URI | None = UNSET
     triggered_by: strawberry.ID | None = UNSET
+    realization_of: strawberry.ID | None = UNSET
     private: bool | None = strawberry.field(
         default=UNSET, description="Seen only by the agents involved in it (docs/security.md)."
     )
@@ -255,6 +257,7 @@ class ProcessCreateParams:
     classified_as: list[URI] | None = UNSET
     in_scope_of: list[strawberry.ID] | None = UNSET
     based_on: strawberry.ID | None = UNSET
+    planned_within: strawberry.ID | None = UNSET
     private: bool | None = strawberry.field(
         default=UNSET, description="Seen only by the agents involved in it (docs/security.md)."
     )
@@ -271,6 +274,7 @@ class ProcessUpdateParams:
     classified_as: list[URI] | None = UNSET
     in_scope_of: list[strawberry.ID] | None = UNSET
     based_on: strawberry.ID | None = UNSET
+    planned_within: strawberry.ID | None = UNSET
     private: bool | None = strawberry.field(
         default=UNSET, description="Seen only by the agents involved in it (docs/security.md)."
     )

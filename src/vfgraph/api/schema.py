@@ -1,7 +1,8 @@
 """The strawberry schema of the vf-graphql modules vfgraph serves, and its printed SDL.
 
 Served modules: action, agent, measurement, resource_specification, process_specification, observation,
-process, recipe (checked with ``/work/shared/conformance/vf-graphql-check``), plus the ValueFlows 1.0 terms
+process, intent, commitment, fulfillment, satisfaction, proposal, plan, agreement, recipe (checked with
+``/work/shared/conformance/vf-graphql-check``), plus the ValueFlows 1.0 terms
 vf-graphql 0.9 lacks (EcologicalAgent, corrects, locations, state, the action behaviour properties).
 """
 
@@ -19,6 +20,7 @@ from vfgraph.api.errors import ErrorCodes, log_unexpected, request_id_of
 from vfgraph.api.inputs import IDuration
 from vfgraph.api.limits import Limits
 from vfgraph.api.mutation import Mutation
+from vfgraph.api.planning import PlanningMutation, PlanningQuery
 from vfgraph.api.query import Query
 from vfgraph.api.recipe import RecipeMutation, RecipeQuery
 from vfgraph.api.scalars import SCALARS
@@ -38,8 +40,8 @@ class Schema(strawberry.Schema):
 
 # The root types: each group of vf-graphql modules keeps its queries and mutations in a class of its own
 # (one line here per group), merged into the one Query and Mutation clients see.
-QUERIES: tuple[type, ...] = (Query, RecipeQuery)
-MUTATIONS: tuple[type, ...] = (Mutation, RecipeMutation)
+QUERIES: tuple[type, ...] = (Query, PlanningQuery, RecipeQuery)
+MUTATIONS: tuple[type, ...] = (Mutation, PlanningMutation, RecipeMutation)
 
 
 def build_schema() -> Schema:

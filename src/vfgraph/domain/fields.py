@@ -180,6 +180,8 @@ FIELDS: dict[Kind, tuple[Field, ...]] = {
         _f("stage", R, "STAGE"),
         _f("state", S),
         _f("private", B, vfg=True),
+        # What the satisfactions of the intent account for so far; kept by the ledger (docs/planning.md).
+        _f("satisfiedQuantity", M, vfg=True),
     ),
     Kind.COMMITMENT: (
         _f("action", S),
@@ -208,6 +210,8 @@ FIELDS: dict[Kind, tuple[Field, ...]] = {
         _f("stage", R, "STAGE"),
         _f("state", S),
         _f("private", B, vfg=True),
+        # What the fulfillments of the commitment account for so far; kept by the ledger (docs/planning.md).
+        _f("fulfilledQuantity", M, vfg=True),
     ),
     # vf-graphql's link records (ValueFlows 1.0 states vf:fulfills / vf:satisfies / vf:settles directly on
     # the flow; vfgraph keeps the link as a record of its own, with the quantity it accounts for).
@@ -306,7 +310,13 @@ UPDATABLE[Kind.ECONOMIC_RESOURCE] = frozenset(
 )
 UPDATABLE[Kind.ECONOMIC_EVENT] = frozenset({"note", "agreedIn", "triggeredBy", "realizationOf", "private"})
 # Fields the ledger sets itself; a client input naming them is refused.
-DERIVED: dict[Kind, frozenset[str]] = {Kind.ECONOMIC_EVENT: frozenset({"previousEvent"})}
+DERIVED: dict[Kind, frozenset[str]] = {
+    Kind.ECONOMIC_EVENT: frozenset({"previousEvent"}),
+    Kind.COMMITMENT: frozenset({"fulfilledQuantity"}),
+    Kind.INTENT: frozenset({"satisfiedQuantity"}),
+}
+for _kind, _names in DERIVED.items():
+    UPDATABLE[_kind] = UPDATABLE[_kind] - _names
 
 
 def field_map(kind: Kind) -> dict[str, Field]:

@@ -31,7 +31,7 @@ from typing import Any
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
-from vfgraph.domain.fields import DERIVED, FIELDS
+from vfgraph.domain.fields import DERIVED, FIELDS, field_map
 from vfgraph.domain.kinds import Kind
 from vfgraph.errors import InvalidInput, Violation
 from vfgraph.ld import formats
@@ -192,7 +192,7 @@ class _Import:
                 refs: set[str] = set()
                 for r in chunk:
                     views.add_record(view, r.kind, r.iri, r.values)
-                    if r.kind is Kind.ECONOMIC_EVENT and r.values.get("action"):
+                    if "action" in field_map(r.kind) and r.values.get("action"):
                         views.add_action(view, self.ledger.ontology.action_triples(str(r.values["action"])))
                     refs |= self.refs(r)
                 for ref in sorted(refs - here):

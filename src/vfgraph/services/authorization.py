@@ -10,13 +10,19 @@ Writing needs a caller (a key). An operator key may do anything, on behalf of an
 - may record an event only as its provider or receiver, and only on resources that the provider or the
   receiver is accountable for; may change the note, agreement or privacy of such an event;
 - may change the descriptive fields of a resource it is accountable for;
-- may relate itself to other agents (it is the subject or the object).
+- may relate itself to other agents (it is the subject or the object);
+- may create and change an intent or a commitment it is a party to: its provider or receiver, or an agent
+  in whose scope it is (``inScopeOf``);
+- may create proposals, plans and agreements (it becomes their creator), and change the ones it created or
+  that are in its scope; may publish intents in (``proposeIntent``) and address (``proposeTo``) only the
+  proposals it may change;
+- may fulfil a commitment or satisfy an intent only with an event or commitment it is a party to.
 
 Every record remembers who wrote it (``createdBy``/``updatedBy`` agent, ``createdByKey``/``updatedByKey``).
 
 A record marked ``private`` is seen only by the agents *involved* in it (its ``involved`` list: an
-event's provider, receiver and scope; a process's scope and creator; a resource's accountable agents, now
-and before) and by operators. The read statements apply the rule
+event's, intent's or commitment's provider, receiver and scope; a process's scope and creator; a resource's
+accountable agents, now and before) and by operators. The read statements apply the rule
 themselves (``VISIBLE`` in :mod:`vfgraph.store.cypher.read`).
 """
 
@@ -41,6 +47,21 @@ _SHARED = {
     Kind.RECIPE_FLOW,
     Kind.RECIPE_EXCHANGE,
 }
+
+
+# Planned flows: a party is the provider, the receiver, or an agent in whose scope the flow is.
+_FLOWS = {Kind.INTENT, Kind.COMMITMENT}
+# Records whose creator (or an agent in their scope) may change them.
+_OWNED = {Kind.PROPOSAL, Kind.PLAN, Kind.AGREEMENT}
+# Link records: who may write them depends on the records they link, which services/planning.py reads in
+# the write's transaction and passes to may_link.
+LINKS = {Kind.FULFILLMENT, Kind.SATISFACTION, Kind.PROPOSED_INTENT, Kind.PROPOSED_TO}
+
+
+def parties(values: Mapping[str, Any]) -> set[str]:
+    """The agents party to a flow (event, intent, commitment): provider, receiver, scope."""
+    found = {values.get("provider"), values.get("receiver"), *(values.get("inScopeOf") or [])}
+    return {a for a in found if a}
 
 
 def caller_of(ledger: Ledger) -> Caller:
@@ -69,6 +90,8 @@ def may_create(ledger: Ledger, kind: Kind, values: dict[str, Any]) -> None:
         values["inScopeOf"] = scope
     if kind is Kind.AGENT_RELATIONSHIP and caller.agent not in (values.get("subject"), values.get("object")):
         raise _forbid(caller, "relate two other agents")
+    if kind in _FLOWS and caller.agent not in parties(values):
+        raise _forbid(caller, f"create a {kind.value} in which it is neither provider, receiver nor in scope")
 
 
 def may_change(
@@ -91,6 +114,12 @@ def may_change(
         ok = agent in (current.get("provider"), current.get("receiver"))
     elif kind is Kind.AGENT_RELATIONSHIP:
         ok = agent in (current.get("subject"), current.get("object"))
+    elif kind in _FLOWS:
+        ok = agent in parties(current)
+    elif kind in _OWNED:
+        ok = props.get("createdBy") == agent or agent in (current.get("inScopeOf") or [])
+    elif kind in LINKS:
+        return  # checked by may_link, on the records linked
     else:
         ok = False
     if not ok:
@@ -110,6 +139,17 @@ def may_record(ledger: Ledger, values: Mapping[str, Any], accountable: Iterable[
             raise _forbid(caller, f"record an event on a resource that {owner} is accountable for")
 
 
+def may_link(ledger: Ledger, what: str, allowed: Iterable[str | None]) -> None:
+    """Refuse a link record (fulfillment, satisfaction, proposed intent or recipient) unless the caller is
+    one of ``allowed``: the parties of the event or commitment that fulfils or satisfies, or the agents who
+    may change the proposal."""
+    caller = caller_of(ledger)
+    if caller.operator:
+        return
+    if caller.agent is None or caller.agent not in set(allowed):
+        raise _forbid(caller, what)
+
+
 def written_by(ledger: Ledger, *, created: bool) -> dict[str, Any]:
     """The properties that remember who wrote a record."""
     caller = caller_of(ledger)
@@ -126,8 +166,8 @@ def involved(
     agents = set(before)
     if caller is not None and caller.agent is not None:
         agents.add(caller.agent)
-    if kind is Kind.ECONOMIC_EVENT:
-        agents |= {values.get("provider"), values.get("receiver"), *(values.get("inScopeOf") or [])} - {None}
+    if kind is Kind.ECONOMIC_EVENT or kind in _FLOWS:
+        agents |= parties(values)
     elif kind is Kind.PROCESS:
         agents |= set(values.get("inScopeOf") or [])
     elif kind is Kind.ECONOMIC_RESOURCE and values.get("primaryAccountable"):

@@ -56,9 +56,9 @@ class Ledger:
 
         ``iri`` keeps a given IRI (imports, demo data) instead of minting one.
         """
-        from vfgraph.services import records
+        from vfgraph.services import planning, records
 
-        return records.create(self, kind, params, iri)
+        return records.create(self, kind, params, iri, planning.hooks(self, kind))
 
     def exists(self, iri: str) -> bool:
         from vfgraph.services import records
@@ -67,15 +67,15 @@ class Ledger:
 
     def update(self, kind: Kind, params: Params) -> str:
         """Update the record named by ``params["revisionId"]`` (which must be current)."""
-        from vfgraph.services import records
+        from vfgraph.services import planning, records
 
-        return records.update(self, kind, params)
+        return records.update(self, kind, params, hooks=planning.hooks(self, kind))
 
     def delete(self, kind: Kind, *, revision_id: str | None = None, iri: str | None = None) -> bool:
         """Delete a record that nothing refers to; refused with IMMUTABLE when something does."""
-        from vfgraph.services import records
+        from vfgraph.services import planning, records
 
-        return records.delete(self, kind, revision_id=revision_id, iri=iri)
+        return records.delete(self, kind, revision_id=revision_id, iri=iri, hooks=planning.hooks(self, kind))
 
     def record_event(
         self,

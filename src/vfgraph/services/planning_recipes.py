@@ -38,7 +38,7 @@ from vfgraph.domain.recipes import (
     specs_needed,
 )
 from vfgraph.errors import Forbidden, InvalidQuantity, InvalidRecipe, NotFound
-from vfgraph.services import authorization, normalize, records
+from vfgraph.services import authorization, normalize, planning, records
 from vfgraph.store.cypher import recipes as cypher
 from vfgraph.store.driver import Row, Tx
 
@@ -163,7 +163,8 @@ def plan_from_recipe(
 def _new(ledger: Ledger, tx: Tx, kind: Kind, values: dict[str, Any]) -> str:
     values = normalize.values_of(kind, {k: v for k, v in values.items() if v is not None and v != []})
     authorization.may_create(ledger, kind, values)
-    return records.insert(ledger, tx, kind, ids.mint(ledger.settings.base_iri, kind), values)
+    iri = ids.mint(ledger.settings.base_iri, kind)
+    return records.insert(ledger, tx, kind, iri, values, planning.hooks(ledger, kind))
 
 
 def _write(
@@ -176,7 +177,17 @@ def _write(
     receiver: str | None,
 ) -> PlannedRecords:
     out = PlannedRecords(
-        plan=_new(ledger, tx, Kind.PLAN, {"name": title, "due": due, "created": datetime.now(UTC)})
+        plan=_new(
+            ledger,
+            tx,
+            Kind.PLAN,
+            {
+                "name": title,
+                "due": due,
+                "created": datetime.now(UTC),
+                "inScopeOf": [agent] if agent else None,
+            },
+        )
     )
     processes: dict[int, str] = {}
     for p in plan.processes:

@@ -1,9 +1,14 @@
 """Creating, updating and deleting records other than events (agents, units, specifications, processes,
-resources' descriptive fields, agent relationships)."""
+resources' descriptive fields, agent relationships, the planning records).
+
+A use case that needs more than the generic steps inside the same transaction (the planning layer locks and
+recounts commitments, docs/planning.md) passes :class:`Hooks`.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +25,29 @@ from vfgraph.vocab import views
 
 if TYPE_CHECKING:
     from vfgraph.services.ledger import Ledger
+
+
+# (tx, IRI, new values, stored values): new values are empty on delete, stored values empty on create.
+Step = Callable[[Tx, str, dict[str, Any], Mapping[str, Any]], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Hooks:
+    """Extra steps of one write, run in its transaction: ``prepare`` before the view is built (it may lock,
+    refuse, or fill in values), ``written`` after the record is stored (or deleted)."""
+
+    prepare: Step | None = None
+    written: Step | None = None
+
+
+NO_HOOKS = Hooks()
+
+
+def add_action(ledger: Ledger, kind: Kind, view: Graph, values: Mapping[str, Any]) -> None:
+    """Put the action individual's triples in the view of a flow (intent, commitment ...), so that the
+    shapes read the action's behaviour as they do for events."""
+    if "action" in field_map(kind) and values.get("action"):
+        views.add_action(view, ledger.ontology.action_triples(str(values["action"])))
 
 
 def exists(ledger: Ledger, iri: str) -> bool:
@@ -40,20 +68,27 @@ def validate(ledger: Ledger, tx: Tx, view: Graph, refs: set[str]) -> None:
         raise ShaclViolation(violations)
 
 
-def create(ledger: Ledger, kind: Kind, params: Mapping[str, Any], iri: str | None = None) -> str:
+def create(
+    ledger: Ledger, kind: Kind, params: Mapping[str, Any], iri: str | None = None, hooks: Hooks = NO_HOOKS
+) -> str:
     if kind in (Kind.ECONOMIC_EVENT, Kind.ECONOMIC_RESOURCE):
         raise InvalidInput(f"{kind.value} records are created by recording economic events")
     values = normalize.values_of(kind, params)
     authorization.may_create(ledger, kind, values)
     new_iri = iri or ids.mint(ledger.settings.base_iri, kind)
-    return ledger.store.write(lambda tx: insert(ledger, tx, kind, new_iri, values))
+    return ledger.store.write(lambda tx: insert(ledger, tx, kind, new_iri, values, hooks))
 
 
-def insert(ledger: Ledger, tx: Tx, kind: Kind, iri: str, values: Mapping[str, Any]) -> str:
+def insert(
+    ledger: Ledger, tx: Tx, kind: Kind, iri: str, values: dict[str, Any], hooks: Hooks = NO_HOOKS
+) -> str:
     """Validate and store a new record inside the caller's transaction (``values`` already normalised
     and authorised), so that a use case writing several records writes them all or none."""
+    if hooks.prepare is not None:
+        hooks.prepare(tx, iri, values, {})
     view = Graph()
     views.add_record(view, kind, iri, values)
+    add_action(ledger, kind, view, values)
     validate(ledger, tx, view, normalize.referenced_ids(kind, values))
     props, rels = normalize.properties(kind, values)
     stamp = now()
@@ -62,6 +97,8 @@ def insert(ledger: Ledger, tx: Tx, kind: Kind, iri: str, values: Mapping[str, An
     props["involved"] = authorization.involved(kind, values, ledger.caller)
     props = {k: v for k, v in props.items() if v is not None}
     tx.rows(cypher.CREATE_RECORD[kind], {"props": props, "rels": rels})
+    if hooks.written is not None:
+        hooks.written(tx, iri, values, {})
     return iri
 
 
@@ -107,6 +144,7 @@ def update(
     kind: Kind,
     params: Mapping[str, Any],
     enrich: Callable[[Graph, Mapping[str, Any]], None] | None = None,
+    hooks: Hooks = NO_HOOKS,
 ) -> str:
     if "revisionId" not in params or not params["revisionId"]:
         raise InvalidInput("revisionId is required to update a record")
@@ -120,10 +158,15 @@ def update(
         merged = dict(current)
         merged.update(changes)
         merged = {k: v for k, v in merged.items() if v is not None}
+        if hooks.prepare is not None:
+            hooks.prepare(tx, iri, merged, current)
+            changes.update({k: v for k, v in merged.items() if current.get(k) != v})
         view = Graph()
         views.add_record(view, kind, iri, merged)
         if enrich is not None:
             enrich(view, merged)
+        else:
+            add_action(ledger, kind, view, merged)
         validate(ledger, tx, view, normalize.referenced_ids(kind, merged))
         props, rels = normalize.properties(kind, changes)
         before = state["props"]
@@ -138,12 +181,16 @@ def update(
             cypher.UPDATE_RECORD[kind],
             {"id": iri, "props": props, "rels": rels, "replace": list(rels)},
         )
+        if hooks.written is not None:
+            hooks.written(tx, iri, merged, current)
         return iri
 
     return ledger.store.write(work)
 
 
-def delete(ledger: Ledger, kind: Kind, *, revision_id: str | None, iri: str | None) -> bool:
+def delete(
+    ledger: Ledger, kind: Kind, *, revision_id: str | None, iri: str | None, hooks: Hooks = NO_HOOKS
+) -> bool:
     rev: int | None = None
     if revision_id is not None:
         iri, rev = ids.parse_revision_id(revision_id)
@@ -153,13 +200,18 @@ def delete(ledger: Ledger, kind: Kind, *, revision_id: str | None, iri: str | No
 
     def work(tx: Tx) -> bool:
         state = load_state(tx, kind, target, rev)
-        authorization.may_change(ledger, kind, target, current_values(kind, state), state["props"])
+        current = current_values(kind, state)
+        authorization.may_change(ledger, kind, target, current, state["props"])
+        if hooks.prepare is not None:
+            hooks.prepare(tx, target, {}, current)
         if state["incoming"]:
             raise Immutable(
                 f"{target} is referred to by {state['incoming']} other records and cannot be deleted",
                 id=target,
             )
         tx.rows(cypher.DELETE_NODE, {"id": target})
+        if hooks.written is not None:
+            hooks.written(tx, target, {}, current)
         return True
 
     return ledger.store.write(work)

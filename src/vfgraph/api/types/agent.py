@@ -19,7 +19,10 @@ from vfgraph.api.types.observation import (
     resource_connection,
     scopes_of,
 )
+from vfgraph.api.types.plan import plan_connection
+from vfgraph.api.types.planning import commitment_connection, intent_connection
 from vfgraph.api.types.process import process_connection
+from vfgraph.api.types.proposal import proposal_connection
 from vfgraph.domain.kinds import Kind
 from vfgraph.errors import NotFound
 from vfgraph.store.cypher.read import AGENT
@@ -57,6 +60,18 @@ class Agent(Recorded):
     economic_events_in_scope = event_connection("Agent.economicEventsInScope")
     inventoried_economic_resources = resource_connection("Agent.inventoriedEconomicResources")
     processes = process_connection("Agent.processes")
+    commitments = commitment_connection("Agent.commitments")
+    commitments_as_provider = commitment_connection("Agent.commitmentsAsProvider")
+    commitments_as_receiver = commitment_connection("Agent.commitmentsAsReceiver")
+    commitments_in_scope = commitment_connection("Agent.commitmentsInScope")
+    intents = intent_connection("Agent.intents")
+    intents_as_provider = intent_connection("Agent.intentsAsProvider")
+    intents_as_receiver = intent_connection("Agent.intentsAsReceiver")
+    intents_in_scope = intent_connection("Agent.intentsInScope")
+    plans = plan_connection("Agent.plans")
+    proposals = proposal_connection("Agent.proposals")
+    proposals_in_scope = proposal_connection("Agent.proposalsInScope")
+    proposals_to = proposal_connection("Agent.proposalsTo")
 
 
 @strawberry.type

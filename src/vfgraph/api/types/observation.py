@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any, Union
@@ -29,6 +30,8 @@ from vfgraph.store.reads import Record
 
 if TYPE_CHECKING:
     from vfgraph.api.types.agent import Agent, EcologicalAgent, Organization, Person
+    from vfgraph.api.types.agreement import Agreement
+    from vfgraph.api.types.planning import Commitment, Fulfillment, Intent, Satisfaction
     from vfgraph.api.types.process import Process
     from vfgraph.api.types.specification import ProcessSpecification, ResourceSpecification
 
@@ -45,6 +48,13 @@ ProcessSpecificationRef = Annotated["ProcessSpecification", strawberry.lazy(_SPE
 ResourceSpecificationRef = Annotated["ResourceSpecification", strawberry.lazy(_SPECS)]
 
 EventRef = Annotated["EconomicEvent", strawberry.lazy("vfgraph.api.types.observation")]
+# The planning layer's types (vfgraph.api.types.planning and friends refer back to this module).
+_PLANNING = "vfgraph.api.types.planning"
+CommitmentRef = Annotated["Commitment", strawberry.lazy(_PLANNING)]
+IntentRef = Annotated["Intent", strawberry.lazy(_PLANNING)]
+FulfillmentRef = Annotated["Fulfillment", strawberry.lazy(_PLANNING)]
+SatisfactionRef = Annotated["Satisfaction", strawberry.lazy(_PLANNING)]
+AgreementRef = Annotated["Agreement", strawberry.lazy("vfgraph.api.types.agreement")]
 ResourceRef = Annotated["EconomicResource", strawberry.lazy("vfgraph.api.types.observation")]
 
 _EVENT = Kind.ECONOMIC_EVENT.value
@@ -75,6 +85,17 @@ def event_connection(relation: str) -> Any:
 def event_list(relation: str) -> Any:
     """The events (no pagination) that point at the parent along ``relation``."""
     return list_field(relation, EventRef, lambda: EconomicEvent.from_record)
+
+
+def planning_maker(type_name: str) -> Callable[[], Callable[[Record], Any]]:
+    """The ``from_record`` of a planning type, looked up when a field resolves (that module imports this)."""
+
+    def make() -> Callable[[Record], Any]:
+        from vfgraph.api.types import planning
+
+        return getattr(planning, type_name).from_record  # type: ignore[no-any-return]
+
+    return make
 
 
 def resource_connection(relation: str) -> Any:
@@ -192,6 +213,16 @@ class EconomicEvent(Shareable):
         return False
 
     triggers = event_list("EconomicEvent.triggers")
+
+    @strawberry.field
+    async def realization_of(self, info: Info) -> AgreementRef | None:
+        from vfgraph.api.types.agreement import Agreement
+
+        r = await load_one(info, Kind.AGREEMENT.value, self.rec.ref("realizationOf"))
+        return Agreement.from_record(r) if r else None
+
+    fulfills = list_field("EconomicEvent.fulfills", FulfillmentRef, planning_maker("Fulfillment"))
+    satisfies = list_field("Flow.satisfies", SatisfactionRef, planning_maker("Satisfaction"))
 
     @strawberry.field
     async def previous(self, info: Info) -> list[ProductionFlowItem] | None:
@@ -312,6 +343,10 @@ class EconomicResource(Shareable):
 
     economic_events_in_out_from = event_connection("EconomicResource.economicEventsInOutFrom")
     economic_events_to = event_connection("EconomicResource.economicEventsTo")
+    commitments = connection_field(
+        "EconomicResource.commitments", CommitmentRef, planning_maker("Commitment")
+    )
+    intents = connection_field("EconomicResource.intents", IntentRef, planning_maker("Intent"))
 
     @strawberry.field
     async def previous(self, info: Info) -> list[EconomicEvent] | None:

@@ -18,6 +18,7 @@ from vfgraph.api.context import (
 from vfgraph.api.scalars import URI, as_datetime, as_uris
 from vfgraph.api.types.history import Shareable
 from vfgraph.api.types.observation import AccountingScope, event_list, scopes_of
+from vfgraph.api.types.planning import PlanRef, commitment_list, intent_list, load_plan
 from vfgraph.domain.kinds import Kind
 from vfgraph.store.reads import Record, Window
 
@@ -100,9 +101,18 @@ class Process(Shareable):
 
     observed_inputs = event_list("Process.inputs")
     observed_outputs = event_list("Process.outputs")
-    # Without commitments every observed flow is unplanned.
-    unplanned_inputs = event_list("Process.inputs")
-    unplanned_outputs = event_list("Process.outputs")
+    # Unplanned: observed flows that fulfil no commitment.
+    unplanned_inputs = event_list("Process.unplannedInputs")
+    unplanned_outputs = event_list("Process.unplannedOutputs")
+    committed_inputs = commitment_list("Process.committedInputs")
+    committed_outputs = commitment_list("Process.committedOutputs")
+    intended_inputs = intent_list("Process.intendedInputs")
+    intended_outputs = intent_list("Process.intendedOutputs")
+
+    @strawberry.field
+    async def planned_within(self, info: Info) -> PlanRef | None:
+        return await load_plan(info, self.rec.ref("plannedWithin"))
+
     previous = event_list("Process.inputs")
     next = event_list("Process.outputs")
 

@@ -9,6 +9,7 @@ from vfgraph.api.scalars import URI, as_uri, as_uris
 from vfgraph.api.types.history import Recorded
 from vfgraph.api.types.measurement import Unit, load_unit
 from vfgraph.api.types.observation import event_connection, resource_connection
+from vfgraph.api.types.planning import commitment_connection, intent_connection
 from vfgraph.api.types.process import process_connection
 from vfgraph.api.types.recipe import recipe_flow_connection, recipe_process_connection
 from vfgraph.store.reads import Record
@@ -51,6 +52,8 @@ class ResourceSpecification(Recorded):
 
     conforming_resources = resource_connection("ResourceSpecification.conformingResources")
     economic_events = event_connection("ResourceSpecification.economicEvents")
+    commitments = commitment_connection("ResourceSpecification.commitments")
+    intents = intent_connection("ResourceSpecification.intents")
 
 
 @strawberry.type
@@ -74,5 +77,6 @@ class ProcessSpecification(Recorded):
 
     resources_currently_at_stage = resource_connection("ProcessSpecification.resourcesCurrentlyAtStage")
     conforming_processes = process_connection("ProcessSpecification.conformingProcesses")
+    commitments_requiring_stage = commitment_connection("ProcessSpecification.commitmentsRequiringStage")
     conforming_recipe_processes = recipe_process_connection("ProcessSpecification.conformingRecipeProcesses")
     recipe_flows_requiring_stage = recipe_flow_connection("ProcessSpecification.recipeFlowsRequiringStage")

@@ -47,7 +47,11 @@ OUT: Mapping[Kind, tuple[tuple[str, str], ...]] = {
         ("defaultUnitOfEffort", "DEFAULT_UNIT_OF_EFFORT"),
     ),
     Kind.PROCESS_SPECIFICATION: (),
-    Kind.PROCESS: (("basedOn", "BASED_ON"), ("inScopeOf", "IN_SCOPE_OF")),
+    Kind.PROCESS: (
+        ("basedOn", "BASED_ON"),
+        ("inScopeOf", "IN_SCOPE_OF"),
+        ("plannedWithin", "PLANNED_WITHIN"),
+    ),
     Kind.ECONOMIC_RESOURCE: (
         ("conformsTo", "CONFORMS_TO"),
         ("primaryAccountable", "PRIMARY_ACCOUNTABLE"),
@@ -66,6 +70,7 @@ OUT: Mapping[Kind, tuple[tuple[str, str], ...]] = {
         ("triggeredBy", "TRIGGERED_BY"),
         ("corrects", "CORRECTS"),
         ("inScopeOf", "IN_SCOPE_OF"),
+        ("realizationOf", "REALIZATION_OF"),
     ),
     Kind.AGENT_RELATIONSHIP: (
         ("subject", "SUBJECT"),
@@ -126,6 +131,97 @@ class Reverse:
 _EV = "EconomicEvent"
 _RES = "EconomicResource"
 _REL = "AgentRelationship"
+_COM = "Commitment"
+_INT = "Intent"
+_PROP = "Proposal"
+# An event no commitment counts it against (fulfillment): vf-graphql's "unplanned" flows.
+_UNPLANNED = "WHERE NOT EXISTS { (:Fulfillment)-[:FULFILLED_BY]->(c) }"
+_PRIMARY = "WHERE coalesce(pi.reciprocal, false) = false"
+_RECIPROCAL = "WHERE pi.reciprocal = true"
+
+# The planning layer's nested lists: each agent, resource, specification and process sees the intents and
+# commitments naming it the way it sees events.
+_PLANNING: dict[str, Reverse] = {}
+for _flow, _label in (("commitments", _COM), ("intents", _INT)):
+    _PLANNING |= {
+        f"Agent.{_flow}": Reverse(_label, (f"MATCH (c:{_label})-[:PROVIDER|RECEIVER]->(p)",)),
+        f"Agent.{_flow}AsProvider": Reverse(_label, (f"MATCH (c:{_label})-[:PROVIDER]->(p)",)),
+        f"Agent.{_flow}AsReceiver": Reverse(_label, (f"MATCH (c:{_label})-[:RECEIVER]->(p)",)),
+        f"Agent.{_flow}InScope": Reverse(_label, (f"MATCH (c:{_label})-[:IN_SCOPE_OF]->(p)",)),
+        f"EconomicResource.{_flow}": Reverse(
+            _label, (f"MATCH (c:{_label})-[:RESOURCE_INVENTORIED_AS]->(p)",)
+        ),
+        f"ResourceSpecification.{_flow}": Reverse(
+            _label, (f"MATCH (c:{_label})-[:RESOURCE_CONFORMS_TO]->(p)",)
+        ),
+    }
+_PLANNING |= {
+    "Agent.plans": Reverse(
+        "Plan",
+        (
+            "MATCH (c:Plan)-[:IN_SCOPE_OF]->(p)",
+            "MATCH (c:Plan)<-[:PLANNED_WITHIN]-(:Commitment)-[:PROVIDER|RECEIVER]->(p)",
+        ),
+    ),
+    "Agent.proposals": Reverse(
+        _PROP,
+        (
+            "MATCH (c:Proposal) WHERE c.createdBy = p.id",
+            "MATCH (c:Proposal)-[:IN_SCOPE_OF]->(p)",
+        ),
+    ),
+    "Agent.proposalsInScope": Reverse(_PROP, ("MATCH (c:Proposal)-[:IN_SCOPE_OF]->(p)",)),
+    "Agent.proposalsTo": Reverse(
+        _PROP, ("MATCH (c:Proposal)<-[:PROPOSED]-(:ProposedTo)-[:PROPOSED_TO]->(p)",)
+    ),
+    "ProcessSpecification.commitmentsRequiringStage": Reverse(_COM, ("MATCH (c:Commitment)-[:STAGE]->(p)",)),
+    "Process.committedInputs": Reverse(_COM, ("MATCH (c:Commitment)-[:INPUT_OF]->(p)",)),
+    "Process.committedOutputs": Reverse(_COM, ("MATCH (c:Commitment)-[:OUTPUT_OF]->(p)",)),
+    "Process.intendedInputs": Reverse(_INT, ("MATCH (c:Intent)-[:INPUT_OF]->(p)",)),
+    "Process.intendedOutputs": Reverse(_INT, ("MATCH (c:Intent)-[:OUTPUT_OF]->(p)",)),
+    "Process.unplannedInputs": Reverse(_EV, (f"MATCH (c:EconomicEvent)-[:INPUT_OF]->(p) {_UNPLANNED}",)),
+    "Process.unplannedOutputs": Reverse(_EV, (f"MATCH (c:EconomicEvent)-[:OUTPUT_OF]->(p) {_UNPLANNED}",)),
+    "EconomicEvent.fulfills": Reverse("Fulfillment", ("MATCH (c:Fulfillment)-[:FULFILLED_BY]->(p)",)),
+    # Satisfactions by an event or by a commitment: the same relationship from either.
+    "Flow.satisfies": Reverse("Satisfaction", ("MATCH (c:Satisfaction)-[:SATISFIED_BY]->(p)",)),
+    "Commitment.fulfilledBy": Reverse("Fulfillment", ("MATCH (c:Fulfillment)-[:FULFILLS]->(p)",)),
+    "Intent.satisfiedBy": Reverse("Satisfaction", ("MATCH (c:Satisfaction)-[:SATISFIES]->(p)",)),
+    "Intent.publishedIn": Reverse("ProposedIntent", ("MATCH (c:ProposedIntent)-[:PUBLISHES]->(p)",)),
+    "Proposal.publishes": Reverse("ProposedIntent", ("MATCH (c:ProposedIntent)-[:PUBLISHED_IN]->(p)",)),
+    "Proposal.publishedTo": Reverse("ProposedTo", ("MATCH (c:ProposedTo)-[:PROPOSED]->(p)",)),
+    "Proposal.primaryIntents": Reverse(
+        _INT, (f"MATCH (c:Intent)<-[:PUBLISHES]-(pi:ProposedIntent)-[:PUBLISHED_IN]->(p) {_PRIMARY}",)
+    ),
+    "Proposal.reciprocalIntents": Reverse(
+        _INT, (f"MATCH (c:Intent)<-[:PUBLISHES]-(pi:ProposedIntent)-[:PUBLISHED_IN]->(p) {_RECIPROCAL}",)
+    ),
+    "Plan.independentDemands": Reverse(_COM, ("MATCH (c:Commitment)-[:INDEPENDENT_DEMAND_OF]->(p)",)),
+    "Plan.nonProcessCommitments": Reverse(
+        _COM,
+        ("MATCH (c:Commitment)-[:PLANNED_WITHIN]->(p) WHERE NOT EXISTS { (c)-[:INPUT_OF|OUTPUT_OF]->() }",),
+    ),
+    "Plan.processes": Reverse("Process", ("MATCH (c:Process)-[:PLANNED_WITHIN]->(p)",)),
+    "Plan.involvedAgents": Reverse(
+        AGENT,
+        (
+            "MATCH (p)<-[:PLANNED_WITHIN]-(:Commitment)-[:PROVIDER|RECEIVER]->(c:Agent)",
+            "MATCH (p)<-[:PLANNED_WITHIN]-(:Process)<-[:INPUT_OF|OUTPUT_OF]-(:Commitment)"
+            "-[:PROVIDER|RECEIVER]->(c:Agent)",
+        ),
+    ),
+    "Agreement.commitments": Reverse(_COM, ("MATCH (c:Commitment)-[:CLAUSE_OF]->(p)",)),
+    "Agreement.economicEvents": Reverse(_EV, ("MATCH (c:EconomicEvent)-[:REALIZATION_OF]->(p)",)),
+    "Agreement.unplannedEconomicEvents": Reverse(
+        _EV, (f"MATCH (c:EconomicEvent)-[:REALIZATION_OF]->(p) {_UNPLANNED}",)
+    ),
+    "Agreement.involvedAgents": Reverse(
+        AGENT,
+        (
+            "MATCH (p)<-[:CLAUSE_OF]-(:Commitment)-[:PROVIDER|RECEIVER]->(c:Agent)",
+            "MATCH (p)<-[:REALIZATION_OF]-(:EconomicEvent)-[:PROVIDER|RECEIVER]->(c:Agent)",
+        ),
+    ),
+}
 
 # One entry per nested list or connection in the API, named "<Type>.<field>".
 REVERSE: Mapping[str, Reverse] = {
@@ -206,6 +302,7 @@ REVERSE: Mapping[str, Reverse] = {
         _EV,
         ("MATCH (c:EconomicEvent)-[:RESOURCE_INVENTORIED_AS|TO_RESOURCE_INVENTORIED_AS]->(p)",),
     ),
+    **_PLANNING,
 }
 
 

@@ -1,0 +1,303 @@
+"""The root fields of the planning modules: ``PlanningQuery`` and ``PlanningMutation`` (merged into the one
+``Query`` and ``Mutation`` by :mod:`vfgraph.api.schema`).
+
+Every kind gets ``<kind>(id)`` and a Relay page ``<kinds>``; ``offers`` and ``requests`` page through the
+open proposals (docs/planning.md). Mutations write through the ledger like the foundation's
+(:mod:`vfgraph.api.mutation`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import Any, Optional, TypeVar
+
+import strawberry
+
+from vfgraph.api import planning_inputs as i
+from vfgraph.api.context import Info, kind_connection, load_many, load_one, page_window
+from vfgraph.api.mutation import _create, _delete, _read_back, _update, _write
+from vfgraph.api.pagination import Connection, to_connection
+from vfgraph.api.types.agreement import Agreement
+from vfgraph.api.types.plan import Plan
+from vfgraph.api.types.planning import Commitment, Fulfillment, Intent, Satisfaction
+from vfgraph.api.types.proposal import Proposal, ProposedIntent, ProposedTo
+from vfgraph.domain.kinds import Kind
+from vfgraph.errors import InvalidInput
+from vfgraph.services.records import now
+from vfgraph.store import planning as store_planning
+from vfgraph.store.reads import Record, Slice
+
+T = TypeVar("T")
+
+
+async def _create_with(info: Info, kind: Kind, params: dict[str, Any], make: Callable[[Record], T]) -> T:
+    """Create a record from plain parameters (the mutations whose arguments are not one input object)."""
+    sent = {k: v for k, v in params.items() if v is not None}
+    iri = await _write(info, info.context.ledger.create, kind, sent)
+    return await _read_back(info, kind, iri, make)
+
+
+def _one(kind: Kind, node: type, make: Callable[[Record], Any]) -> Any:
+    """``<kind>(id: ID!)``: the record, or null when there is none (or the caller may not see it)."""
+
+    async def resolve(info: Info, id: strawberry.ID) -> Any:
+        r = await load_one(info, kind.value, id)
+        return make(r) if r else None
+
+    resolve.__annotations__["return"] = Optional[node]  # noqa: UP045 - built at run time
+    return strawberry.field(resolver=resolve)
+
+
+def _all(kind: Kind, node: type, make: Callable[[Record], Any]) -> Any:
+    """``<kinds>(first, after, last, before)``: a page of every record of the kind, in id order."""
+
+    async def resolve(
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Any:
+        return await kind_connection(info, kind.value, make, first, after, last, before)
+
+    resolve.__annotations__["return"] = Connection[node]  # type: ignore[valid-type]
+    return strawberry.field(resolver=resolve)
+
+
+def _open_proposals(which: str) -> Any:
+    async def resolve(
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[Proposal]:
+        window = page_window(info, first, after, last, before)
+        store = info.context.ledger.store
+        ids = await asyncio.to_thread(store_planning.open_proposals, store, which, window, now())
+        records = await load_many(info, Kind.PROPOSAL.value, ids.items)
+        page = Slice(records, has_previous=ids.has_previous, has_next=ids.has_next)
+        return to_connection(page, window, Proposal.from_record)
+
+    return strawberry.field(resolver=resolve)
+
+
+@strawberry.type
+class PlanningQuery:
+    agreement = _one(Kind.AGREEMENT, Agreement, Agreement.from_record)
+    agreements = _all(Kind.AGREEMENT, Agreement, Agreement.from_record)
+    commitment = _one(Kind.COMMITMENT, Commitment, Commitment.from_record)
+    commitments = _all(Kind.COMMITMENT, Commitment, Commitment.from_record)
+    fulfillment = _one(Kind.FULFILLMENT, Fulfillment, Fulfillment.from_record)
+    fulfillments = _all(Kind.FULFILLMENT, Fulfillment, Fulfillment.from_record)
+    intent = _one(Kind.INTENT, Intent, Intent.from_record)
+    intents = _all(Kind.INTENT, Intent, Intent.from_record)
+    plan = _one(Kind.PLAN, Plan, Plan.from_record)
+    plans = _all(Kind.PLAN, Plan, Plan.from_record)
+    proposal = _one(Kind.PROPOSAL, Proposal, Proposal.from_record)
+    proposals = _all(Kind.PROPOSAL, Proposal, Proposal.from_record)
+    offers = _open_proposals("offers")
+    requests = _open_proposals("requests")
+    satisfaction = _one(Kind.SATISFACTION, Satisfaction, Satisfaction.from_record)
+    satisfactions = _all(Kind.SATISFACTION, Satisfaction, Satisfaction.from_record)
+
+
+@strawberry.type
+class AgreementResponse:
+    agreement: Agreement
+
+
+@strawberry.type
+class CommitmentResponse:
+    commitment: Commitment
+
+
+@strawberry.type
+class FulfillmentResponse:
+    fulfillment: Fulfillment
+
+
+@strawberry.type
+class IntentResponse:
+    intent: Intent
+
+
+@strawberry.type
+class PlanResponse:
+    plan: Plan
+
+
+@strawberry.type
+class ProposalResponse:
+    proposal: Proposal
+
+
+@strawberry.type
+class ProposedIntentResponse:
+    proposed_intent: ProposedIntent
+
+
+@strawberry.type
+class ProposedToResponse:
+    proposed_to: ProposedTo
+
+
+@strawberry.type
+class SatisfactionResponse:
+    satisfaction: Satisfaction
+
+
+@strawberry.type
+class PlanningMutation:
+    # agreement (vf-graphql takes these inputs as optional)
+
+    @strawberry.mutation
+    async def create_agreement(
+        self, info: Info, agreement: i.AgreementCreateParams | None = None
+    ) -> AgreementResponse:
+        params = agreement or i.AgreementCreateParams()
+        return AgreementResponse(agreement=await _create(info, Kind.AGREEMENT, params, Agreement.from_record))
+
+    @strawberry.mutation
+    async def update_agreement(
+        self, info: Info, agreement: i.AgreementUpdateParams | None = None
+    ) -> AgreementResponse:
+        if agreement is None:
+            raise InvalidInput("updateAgreement needs an agreement with its revisionId")
+        return AgreementResponse(
+            agreement=await _update(info, Kind.AGREEMENT, agreement, Agreement.from_record)
+        )
+
+    @strawberry.mutation
+    async def delete_agreement(self, info: Info, revision_id: strawberry.ID) -> bool:
+        return await _delete(info, Kind.AGREEMENT, revision_id)
+
+    # commitment
+
+    @strawberry.mutation
+    async def create_commitment(self, info: Info, commitment: i.CommitmentCreateParams) -> CommitmentResponse:
+        made = await _create(info, Kind.COMMITMENT, commitment, Commitment.from_record)
+        return CommitmentResponse(commitment=made)
+
+    @strawberry.mutation
+    async def update_commitment(self, info: Info, commitment: i.CommitmentUpdateParams) -> CommitmentResponse:
+        made = await _update(info, Kind.COMMITMENT, commitment, Commitment.from_record)
+        return CommitmentResponse(commitment=made)
+
+    @strawberry.mutation
+    async def delete_commitment(self, info: Info, revision_id: strawberry.ID) -> bool:
+        return await _delete(info, Kind.COMMITMENT, revision_id)
+
+    # fulfillment
+
+    @strawberry.mutation
+    async def create_fulfillment(
+        self, info: Info, fulfillment: i.FulfillmentCreateParams
+    ) -> FulfillmentResponse:
+        made = await _create(info, Kind.FULFILLMENT, fulfillment, Fulfillment.from_record)
+        return FulfillmentResponse(fulfillment=made)
+
+    @strawberry.mutation
+    async def update_fulfillment(
+        self, info: Info, fulfillment: i.FulfillmentUpdateParams
+    ) -> FulfillmentResponse:
+        made = await _update(info, Kind.FULFILLMENT, fulfillment, Fulfillment.from_record)
+        return FulfillmentResponse(fulfillment=made)
+
+    @strawberry.mutation
+    async def delete_fulfillment(self, info: Info, revision_id: strawberry.ID) -> bool:
+        return await _delete(info, Kind.FULFILLMENT, revision_id)
+
+    # intent
+
+    @strawberry.mutation
+    async def create_intent(self, info: Info, intent: i.IntentCreateParams) -> IntentResponse:
+        return IntentResponse(intent=await _create(info, Kind.INTENT, intent, Intent.from_record))
+
+    @strawberry.mutation
+    async def update_intent(self, info: Info, intent: i.IntentUpdateParams) -> IntentResponse:
+        return IntentResponse(intent=await _update(info, Kind.INTENT, intent, Intent.from_record))
+
+    @strawberry.mutation
+    async def delete_intent(self, info: Info, revision_id: strawberry.ID) -> bool:
+        return await _delete(info, Kind.INTENT, revision_id)
+
+    # plan
+
+    @strawberry.mutation
+    async def create_plan(self, info: Info, plan: i.PlanCreateParams) -> PlanResponse:
+        return PlanResponse(plan=await _create(info, Kind.PLAN, plan, Plan.from_record))
+
+    @strawberry.mutation
+    async def update_plan(self, info: Info, plan: i.PlanUpdateParams) -> PlanResponse:
+        return PlanResponse(plan=await _update(info, Kind.PLAN, plan, Plan.from_record))
+
+    @strawberry.mutation
+    async def delete_plan(self, info: Info, revision_id: strawberry.ID) -> bool:
+        return await _delete(info, Kind.PLAN, revision_id)
+
+    # proposal
+
+    @strawberry.mutation
+    async def create_proposal(self, info: Info, proposal: i.ProposalCreateParams) -> ProposalResponse:
+        return ProposalResponse(proposal=await _create(info, Kind.PROPOSAL, proposal, Proposal.from_record))
+
+    @strawberry.mutation
+    async def update_proposal(self, info: Info, proposal: i.ProposalUpdateParams) -> ProposalResponse:
+        return ProposalResponse(proposal=await _update(info, Kind.PROPOSAL, proposal, Proposal.from_record))
+
+    @strawberry.mutation
+    async def delete_proposal(self, info: Info, revision_id: strawberry.ID) -> bool:
+        return await _delete(info, Kind.PROPOSAL, revision_id)
+
+    @strawberry.mutation
+    async def propose_intent(
+        self,
+        info: Info,
+        published_in: strawberry.ID,
+        publishes: strawberry.ID,
+        reciprocal: bool | None = None,
+    ) -> ProposedIntentResponse:
+        """Publish an intent in a proposal: as what is offered or asked for, or (``reciprocal``) as what is
+        expected in return."""
+        params = {"publishedIn": published_in, "publishes": publishes, "reciprocal": reciprocal}
+        made = await _create_with(info, Kind.PROPOSED_INTENT, params, ProposedIntent.from_record)
+        return ProposedIntentResponse(proposed_intent=made)
+
+    @strawberry.mutation
+    async def delete_proposed_intent(self, info: Info, revision_id: strawberry.ID) -> bool:
+        return await _delete(info, Kind.PROPOSED_INTENT, revision_id)
+
+    @strawberry.mutation
+    async def propose_to(
+        self, info: Info, proposed: strawberry.ID, proposed_to: strawberry.ID
+    ) -> ProposedToResponse:
+        """Address a proposal to an agent."""
+        params = {"proposed": proposed, "proposedTo": proposed_to}
+        made = await _create_with(info, Kind.PROPOSED_TO, params, ProposedTo.from_record)
+        return ProposedToResponse(proposed_to=made)
+
+    @strawberry.mutation
+    async def delete_proposed_to(self, info: Info, revision_id: strawberry.ID) -> bool:
+        return await _delete(info, Kind.PROPOSED_TO, revision_id)
+
+    # satisfaction
+
+    @strawberry.mutation
+    async def create_satisfaction(
+        self, info: Info, satisfaction: i.SatisfactionCreateParams
+    ) -> SatisfactionResponse:
+        made = await _create(info, Kind.SATISFACTION, satisfaction, Satisfaction.from_record)
+        return SatisfactionResponse(satisfaction=made)
+
+    @strawberry.mutation
+    async def update_satisfaction(
+        self, info: Info, satisfaction: i.SatisfactionUpdateParams
+    ) -> SatisfactionResponse:
+        made = await _update(info, Kind.SATISFACTION, satisfaction, Satisfaction.from_record)
+        return SatisfactionResponse(satisfaction=made)
+
+    @strawberry.mutation
+    async def delete_satisfaction(self, info: Info, revision_id: strawberry.ID) -> bool:
+        return await _delete(info, Kind.SATISFACTION, revision_id)
