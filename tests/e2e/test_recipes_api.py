@@ -40,7 +40,16 @@ mutation ($f: RecipeFlowCreateParams!) {
 PLAN = """
 mutation ($spec: ID!, $q: IMeasure!, $due: DateTime!, $agent: ID) {
   planFromRecipe(resourceSpecification: $spec, quantity: $q, due: $due, agent: $agent) {
-    planId processes { name hasBeginning hasEnd basedOn { name } } commitmentIds intentIds
+    plan {
+      id name due
+      processes {
+        name hasBeginning hasEnd basedOn { name }
+        intendedInputs { action { id } resourceConformsTo { name } resourceQuantity { hasNumericalValue }
+                         effortQuantity { hasNumericalValue } due }
+        intendedOutputs { action { id } resourceQuantity { hasNumericalValue } due }
+        committedInputs { id }
+      }
+    }
   }
 }"""
 
@@ -128,26 +137,26 @@ def test_a_recipe_flow_with_an_unknown_action_is_refused(api: Api, mill_recipe: 
 
 def test_plan_from_recipe_end_to_end(api: Api, mill_recipe: dict[str, Any]) -> None:
     q = {"hasNumericalValue": "4", "hasUnit": mill_recipe["kg"]}
-    planned = api.data(
-        PLAN, spec=mill_recipe["flour"], q=q, due="2026-12-01T12:00:00Z", agent=mill_recipe["mill"]
-    )
-    result = planned["planFromRecipe"]
-    assert result["processes"] == [
-        {
-            "name": "Mill",
-            "hasBeginning": "2026-12-01T10:30:00+00:00",
-            "hasEnd": "2026-12-01T12:00:00+00:00",
-            "basedOn": {"name": "Milling"},
-        }
+    due = "2026-12-01T12:00:00+00:00"
+    planned = api.data(PLAN, spec=mill_recipe["flour"], q=q, due=due, agent=mill_recipe["mill"])
+    plan = planned["planFromRecipe"]["plan"]
+    assert plan["name"] == "Flour: 4" and plan["due"] == due
+    (process,) = plan["processes"]
+    assert (process["name"], process["basedOn"]) == ("Mill", {"name": "Milling"})
+    assert (process["hasBeginning"], process["hasEnd"]) == ("2026-12-01T10:30:00+00:00", due)
+    # The demand is an intent the mill offers; grain and work are requested by the mill (nothing committed).
+    assert process["intendedOutputs"] == [
+        {"action": {"id": "produce"}, "resourceQuantity": {"hasNumericalValue": "4"}, "due": due}
     ]
-    # Demand (offered by the mill) and the grain and work requests are intents; nothing is committed.
-    assert len(result["intentIds"]) == 3 and result["commitmentIds"] == []
-    grain = api.ledger.store.rows(
-        "MATCH (i:Intent)-[:RESOURCE_CONFORMS_TO]->(:ResourceSpecification {id: $spec}) "
-        "WHERE i.id IN $ids RETURN i.resourceQuantityValue AS q",
-        {"spec": mill_recipe["grain"], "ids": result["intentIds"]},
-    )
-    assert grain == [{"q": "5"}]
+    inputs = sorted(process["intendedInputs"], key=lambda f: f["action"]["id"])
+    begins = "2026-12-01T10:30:00+00:00"
+    assert inputs == [
+        {"action": {"id": "consume"}, "resourceConformsTo": {"name": "Grain"}}
+        | {"resourceQuantity": {"hasNumericalValue": "5"}, "effortQuantity": None, "due": begins},
+        {"action": {"id": "work"}, "resourceConformsTo": {"name": "Milling work"}}
+        | {"resourceQuantity": None, "effortQuantity": {"hasNumericalValue": "2"}, "due": begins},
+    ]
+    assert process["committedInputs"] == []
 
 
 def test_plan_from_recipe_refuses_a_specification_without_recipe(

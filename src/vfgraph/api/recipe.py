@@ -11,11 +11,12 @@ from datetime import datetime
 import strawberry
 
 from vfgraph.api import recipe_inputs as i
-from vfgraph.api.context import Info, kind_connection, load_many, load_one
+from vfgraph.api.context import Info, kind_connection, load_one
 from vfgraph.api.inputs import IMeasure, to_params
 from vfgraph.api.mutation import _delete, _read_back, _write
 from vfgraph.api.pagination import Connection
-from vfgraph.api.types.process import Process
+from vfgraph.api.planning import PlanResponse
+from vfgraph.api.types.plan import Plan
 from vfgraph.api.types.recipe import RecipeExchange, RecipeFlow, RecipeProcess
 from vfgraph.domain.kinds import Kind
 from vfgraph.services import planning_recipes, recipes
@@ -88,14 +89,6 @@ class RecipeFlowResponse:
 @strawberry.type
 class RecipeExchangeResponse:
     recipe_exchange: RecipeExchange
-
-
-@strawberry.type(description="What planFromRecipe created (vfgraph extension).")
-class PlanFromRecipeResponse:
-    plan_id: strawberry.ID
-    processes: list[Process]
-    commitment_ids: list[strawberry.ID]
-    intent_ids: list[strawberry.ID]
 
 
 async def _write_recipe(info: Info, kind: Kind, params: object, *, create: bool) -> str:
@@ -181,11 +174,12 @@ class RecipeMutation:
         agent: strawberry.ID | None = None,
         name: str | None = None,
         receiver: strawberry.ID | None = None,
-    ) -> PlanFromRecipeResponse:
+    ) -> PlanResponse:
         """Explode the recipe that makes resourceSpecification into a new plan for quantity due at due:
         processes back-scheduled from the due date, inputs netted against the agent's stock
         (docs/recipes.md). agent defaults to the caller's agent; receiver, when given, makes the demand a
-        commitment to that agent. A vfgraph extension."""
+        commitment to that agent. Returns the plan, whose processes list their planned flows (their
+        committed and intended inputs and outputs). A vfgraph extension."""
         measure = to_params(quantity)
         planned = await _write(
             info,
@@ -198,10 +192,4 @@ class RecipeMutation:
             name=name,
             receiver=receiver,
         )
-        processes = await load_many(info, Kind.PROCESS.value, planned.processes)
-        return PlanFromRecipeResponse(
-            plan_id=strawberry.ID(planned.plan),
-            processes=[Process.from_record(r) for r in processes],
-            commitment_ids=[strawberry.ID(c) for c in planned.commitments],
-            intent_ids=[strawberry.ID(c) for c in planned.intents],
-        )
+        return PlanResponse(plan=await _read_back(info, Kind.PLAN, planned.plan, Plan.from_record))
