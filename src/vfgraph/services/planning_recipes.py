@@ -3,8 +3,9 @@
 One write transaction reads the recipes level by level (the recipe processes making the demanded
 specification, then those making their inputs' specifications, ...), reads the planning agent's stock of
 those specifications, explodes the demand with :func:`vfgraph.domain.recipes.explode`, and creates every
-record through :func:`vfgraph.services.records.insert` (normalised, authorised, validated by SHACL, like
-any other creation). Any error rolls the whole plan back.
+record through :func:`vfgraph.services.records.insert_many`: each is normalised and authorised and gets the
+planning layer's hooks like any creation, and all of them are validated by SHACL in one view (one run
+instead of one per record) before they are stored. Any error rolls the whole plan back.
 
 Who is who: the planning agent makes what the plan's processes put out (provider) and receives their inputs.
 A flow whose provider and receiver are both known is a Commitment, any other an Intent: so the demand is a
@@ -160,11 +161,19 @@ def plan_from_recipe(
     return ledger.store.write(work)
 
 
-def _new(ledger: Ledger, tx: Tx, kind: Kind, values: dict[str, Any]) -> str:
-    values = normalize.values_of(kind, {k: v for k, v in values.items() if v is not None and v != []})
-    authorization.may_create(ledger, kind, values)
-    iri = ids.mint(ledger.settings.base_iri, kind)
-    return records.insert(ledger, tx, kind, iri, values, planning.hooks(ledger, kind))
+class _Batch:
+    """The records of one plan, checked one by one and then validated and stored together."""
+
+    def __init__(self, ledger: Ledger) -> None:
+        self.ledger = ledger
+        self.records: list[records.NewRecord] = []
+
+    def add(self, kind: Kind, values: dict[str, Any]) -> str:
+        checked = normalize.values_of(kind, {k: v for k, v in values.items() if v is not None and v != []})
+        authorization.may_create(self.ledger, kind, checked)
+        iri = ids.mint(self.ledger.settings.base_iri, kind)
+        self.records.append(records.NewRecord(kind, iri, checked, planning.hooks(self.ledger, kind)))
+        return iri
 
 
 def _write(
@@ -176,24 +185,16 @@ def _write(
     agent: str | None,
     receiver: str | None,
 ) -> PlannedRecords:
+    batch = _Batch(ledger)
+    scope = [agent] if agent else None
     out = PlannedRecords(
-        plan=_new(
-            ledger,
-            tx,
-            Kind.PLAN,
-            {
-                "name": title,
-                "due": due,
-                "created": datetime.now(UTC),
-                "inScopeOf": [agent] if agent else None,
-            },
+        plan=batch.add(
+            Kind.PLAN, {"name": title, "due": due, "created": datetime.now(UTC), "inScopeOf": scope}
         )
     )
     processes: dict[int, str] = {}
     for p in plan.processes:
-        processes[p.key] = _new(
-            ledger,
-            tx,
+        processes[p.key] = batch.add(
             Kind.PROCESS,
             {
                 "name": p.recipe.name,
@@ -202,14 +203,15 @@ def _write(
                 "hasBeginning": p.begin,
                 "hasEnd": p.end,
                 "plannedWithin": out.plan,
-                "inScopeOf": [agent] if agent else None,
+                "inScopeOf": scope,
             },
         )
         out.processes.append(processes[p.key])
     for f in plan.flows:
         kind, values = _flow_values(f, processes[f.process], out.plan, agent, receiver)
-        iri = _new(ledger, tx, kind, values)
+        iri = batch.add(kind, values)
         (out.commitments if kind is Kind.COMMITMENT else out.intents).append(iri)
+    records.insert_many(ledger, tx, batch.records)
     return out
 
 
