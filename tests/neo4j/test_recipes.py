@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -11,9 +12,18 @@ import pytest
 from tests.neo4j.world import World, qty
 from vfgraph.domain.access import Caller
 from vfgraph.domain.kinds import Kind
-from vfgraph.errors import Forbidden, InvalidQuantity, RecipeCycle, ShaclViolation, UnknownAction
+from vfgraph.errors import (
+    Forbidden,
+    InvalidInput,
+    InvalidQuantity,
+    RecipeCycle,
+    ShaclViolation,
+    UnknownAction,
+)
 from vfgraph.services import planning_recipes, recipes
 from vfgraph.services.ledger import Ledger
+from vfgraph.services.records import Hooks
+from vfgraph.store.driver import Tx
 
 DUE = "2026-12-01T12:00:00Z"
 
@@ -275,10 +285,28 @@ def test_a_plan_is_for_a_quantity_above_zero(bakery: Bakery, value: str) -> None
     assert bakery.world.count() == before
 
 
-def test_a_plan_failing_halfway_writes_nothing(bakery: Bakery) -> None:
+def test_an_error_after_part_of_the_plan_is_stored_takes_all_of_it_back(
+    bakery: Bakery, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stored: list[str] = []
+
+    def fail_on_the_third(tx: Tx, iri: str, new: dict[str, Any], old: Mapping[str, Any]) -> None:
+        stored.append(iri)
+        if len(stored) == 3:
+            raise InvalidInput("stop here")
+
+    monkeypatch.setattr(planning_recipes.planning, "hooks", lambda _l, _k: Hooks(written=fail_on_the_third))
+    before = bakery.world.count()
+    with pytest.raises(InvalidInput, match="stop here"):
+        bakery.plan(bakery.bread, "10", agent=bakery.world.mill)
+    assert len(stored) == 3  # the plan and two processes were in the store when it failed
+    assert bakery.world.count() == before
+    assert not any(bakery.world.ledger.exists(iri) for iri in stored)
+
+
+def test_a_plan_whose_flow_breaks_the_shapes_writes_nothing(bakery: Bakery) -> None:
     w = bakery.world
-    # The work flow's effort unit disappears: the plan and its process are written before the work
-    # intent fails validation, and the transaction takes them back.
+    # The work flow's effort unit disappears, so the work intent's measure names no known unit.
     minutes = w.ledger.create(Kind.UNIT, {"label": "minute", "symbol": "min"})
     recipes.update(
         w.ledger,
