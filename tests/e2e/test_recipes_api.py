@@ -7,6 +7,8 @@ from typing import Any
 import pytest
 
 from tests.e2e.client import Api
+from vfgraph.domain.kinds import Kind
+from vfgraph.services import keys
 
 SETUP = """
 mutation {
@@ -167,3 +169,31 @@ def test_plan_from_recipe_refuses_a_specification_without_recipe(
         PLAN, spec=mill_recipe["grain"], q=q, due="2026-12-01T12:00:00Z", agent=mill_recipe["mill"]
     )
     assert errors[0]["extensions"]["code"] == "INVALID_RECIPE"
+
+
+def test_agents_change_only_their_own_recipes_and_plan_only_for_themselves(
+    api: Api, mill_recipe: dict[str, Any]
+) -> None:
+    ledger = api.ledger
+    other = ledger.create(Kind.ORGANIZATION, {"name": "Other bakery"})
+    mill = api.with_key(keys.create(ledger, agent=mill_recipe["mill"], name="mill").token)
+    rival = api.with_key(keys.create(ledger, agent=other, name="rival").token)
+    created = mill.data(
+        'mutation { createRecipeExchange(recipeExchange: {name: "Mill terms"}) '
+        "{ recipeExchange { revisionId } } }"
+    )["createRecipeExchange"]["recipeExchange"]
+    update = """mutation ($x: RecipeExchangeUpdateParams!) {
+                  updateRecipeExchange(recipeExchange: $x) { recipeExchange { note } } }"""
+    x = {"revisionId": created["revisionId"], "note": "mine now"}
+    assert rival.errors(update, x=x)[0]["extensions"]["code"] == "FORBIDDEN"
+    assert mill.data(update, x=x)["updateRecipeExchange"]["recipeExchange"] == {"note": "mine now"}
+
+    q = {"hasNumericalValue": "1", "hasUnit": mill_recipe["kg"]}
+    due = "2026-12-01T12:00:00Z"
+    errors = rival.errors(PLAN, spec=mill_recipe["flour"], q=q, due=due, agent=mill_recipe["mill"])
+    assert errors[0]["extensions"]["code"] == "FORBIDDEN"
+    own = mill.data(PLAN, spec=mill_recipe["flour"], q=q, due=due)["planFromRecipe"]["plan"]
+    assert len(own["processes"]) == 1
+    assert api.with_key(None).errors(PLAN, spec=mill_recipe["flour"], q=q, due=due)[0]["extensions"][
+        "code"
+    ] == ("UNAUTHENTICATED")
