@@ -140,6 +140,18 @@ def every_kind(external: str = f"{TEST_IRIS}elsewhere/") -> Fixture:
     vf:recipeOutputOf :mill-recipe ; vf:recipeClauseOf :sale-terms ;
     vf:resourceQuantity [ a vf:Measure ; vf:hasNumericalValue "1"^^xsd:decimal ; vf:hasUnit :kg ] ;
     vf:effortQuantity [ a vf:Measure ; vf:hasNumericalValue "0.5"^^xsd:decimal ; vf:hasUnit :hour ] .
+:co2 a vf:Unit ; vf:label "kilogram CO2 equivalent" ; vf:symbol "kg CO2e" .
+:ghg a vf:ResourceSpecification ; vf:name "GHG emissions" ; vf:defaultUnitOfResource :co2 .
+:budget a vfg:Threshold ; vfg:name "valley budget" ; vfg:thresholdType "ceiling" ; vfg:indicator :ghg ;
+    vfg:thresholdValue [ a vf:Measure ; vf:hasNumericalValue "1000"^^xsd:decimal ; vf:hasUnit :co2 ] ;
+    vfg:inScopeOf :farm ; vfg:atLocation <https://places.example/valley> ; vfg:period "P1Y" ;
+    vfg:hasBeginning "2024-01-01T00:00:00Z"^^xsd:dateTime ; vfg:hasEnd "2026-01-01T00:00:00Z"^^xsd:dateTime ;
+    vfg:source <https://sources.example/valley-plan> ; vfg:note "regional plan" .
+:farm-part a vfg:Allocation ; vfg:threshold :budget ; vfg:allocatedTo :farm ;
+    vfg:share "0.5"^^xsd:decimal ; vfg:note "half of the valley" .
+:alice-part a vfg:Allocation ; vfg:parentAllocation :farm-part ; vfg:allocatedTo :alice ;
+    vfg:allocatedQuantity [ a vf:Measure ; vf:hasNumericalValue "20"^^xsd:decimal ; vf:hasUnit :co2 ] .
+:flour-part a vfg:Allocation ; vfg:threshold :budget ; vfg:allocatedTo :flour ; vfg:share "0.1"^^xsd:decimal .
 """
     return Fixture(base=base, turtle=PREFIXES + body)
 

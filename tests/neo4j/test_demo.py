@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from decimal import Decimal
 
 from tests.neo4j.world import COUNT_RECORDS
 from vfgraph.services.demo import load_demo
 from vfgraph.services.ledger import Ledger
+from vfgraph.services.thresholds import context_assessment, supply_chain_assessment
 from vfgraph.services.tracing import footprint
 
 
@@ -34,3 +36,22 @@ def test_the_demo_flour_carries_the_worked_examples_footprint(ledger: Ledger) ->
     ghg, water = demo + "resource-specification/ghg-emissions", demo + "resource-specification/blue-water"
     result = footprint(ledger, demo + "economic-resource/milling-flour", [ghg, water])
     assert result.footprint.per_unit == {ghg: Decimal("0.25"), water: Decimal("0.025")}
+
+
+def test_the_demo_farm_overshoots_its_share_of_the_regional_co2e_budget(ledger: Ledger) -> None:
+    load_demo(ledger)
+    demo = ledger.settings.base_iri + "demo/"
+    ghg = demo + "resource-specification/ghg-emissions"
+    year = (datetime(2026, 1, 1, tzinfo=UTC), datetime(2027, 1, 1, tzinfo=UTC))
+
+    def verdict(org: str) -> list[tuple[Decimal, Decimal | None, str]]:
+        found = context_assessment(ledger, demo + "organization/" + org, *year, [ghg])
+        return [(a.actual, a.allocated, a.status.value) for a in found]
+
+    assert verdict("green-valley-farm") == [(Decimal(50), Decimal(40), "overshoot")]
+    assert verdict("road-carriers") == [(Decimal(20), Decimal(30), "within")]
+    assert verdict("stone-mill") == [(Decimal(12), Decimal(30), "within")]
+    flour = supply_chain_assessment(ledger, demo + "economic-resource/milling-flour", ghg)
+    assert [(a.actual, a.allocated, a.status.value) for a in flour.assessments] == [
+        (Decimal("0.25"), Decimal("0.3"), "within")
+    ]

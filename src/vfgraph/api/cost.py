@@ -10,7 +10,7 @@ limits in :mod:`vfgraph.api.limits` are checked against:
   a connection (``...Connection``) the page it asks for (``first``/``last``, literal or variable, capped at
   the maximum page size, since a larger page is refused anyway; the default page size when none is given),
   any other list of objects :data:`LIST_FACTOR`. A walk of the flows (``trace``, ``track``, ``traceGraph``,
-  ``footprint``) costs :data:`WALK_COST` more.
+  ``footprint``, ``supplyChainAssessment``) costs :data:`WALK_COST` more.
 
 The document need not be valid, since the limits are checked before the validation rules: depth is counted
 on the syntax alone, unknown fields cost 1 plus their selections, unknown fragments cost nothing, a fragment
@@ -49,7 +49,7 @@ LIST_FACTOR = 10
 
 # What walking the flows from one record adds (one Cypher statement per level, pairing in Python).
 WALK_COST = 100
-WALK_FIELDS = frozenset({"trace", "track", "traceGraph", "footprint"})
+WALK_FIELDS = frozenset({"trace", "track", "traceGraph", "footprint", "supplyChainAssessment"})
 
 _PAGE_ARGUMENTS = ("first", "last")
 

@@ -3,7 +3,8 @@
 Served modules: action, agent, measurement, resource_specification, process_specification, observation,
 process, intent, commitment, fulfillment, satisfaction, proposal, plan, agreement, recipe (checked with
 ``/work/shared/conformance/vf-graphql-check``), plus the ValueFlows 1.0 terms
-vf-graphql 0.9 lacks (EcologicalAgent, corrects, locations, state, the action behaviour properties).
+vf-graphql 0.9 lacks (EcologicalAgent, corrects, locations, state, the action behaviour properties), and
+vfgraph's ecological limits (thresholds, allocations and their assessments, ``api/thresholds.py``).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from vfgraph.api.planning import PlanningMutation, PlanningQuery
 from vfgraph.api.query import Query
 from vfgraph.api.recipe import RecipeMutation, RecipeQuery
 from vfgraph.api.scalars import SCALARS
+from vfgraph.api.thresholds import ThresholdMutation, ThresholdQuery
 from vfgraph.api.types.agent import EcologicalAgent, ExternalAgent, Organization, Person
 from vfgraph.api.types.measurement import Duration
 
@@ -40,8 +42,8 @@ class Schema(strawberry.Schema):
 
 # The root types: each group of vf-graphql modules keeps its queries and mutations in a class of its own
 # (one line here per group), merged into the one Query and Mutation clients see.
-QUERIES: tuple[type, ...] = (Query, PlanningQuery, RecipeQuery)
-MUTATIONS: tuple[type, ...] = (Mutation, PlanningMutation, RecipeMutation)
+QUERIES: tuple[type, ...] = (Query, PlanningQuery, ThresholdQuery, RecipeQuery)
+MUTATIONS: tuple[type, ...] = (Mutation, PlanningMutation, ThresholdMutation, RecipeMutation)
 
 
 def build_schema() -> Schema:

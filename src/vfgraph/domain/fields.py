@@ -299,6 +299,28 @@ FIELDS: dict[Kind, tuple[Field, ...]] = {
         _f("note", S),
     ),
     Kind.RECIPE_EXCHANGE: (_f("name", S), _f("note", S)),
+    # Ecological limits (docs/limits.md): a ceiling or floor on an indicator, and its shares.
+    Kind.THRESHOLD: (
+        _f("name", S),
+        _f("thresholdType", S),  # "ceiling" or "floor"
+        _f("value", M, rdf="thresholdValue"),
+        _f("indicator", R, "INDICATOR"),
+        _f("inScopeOf", RS, "IN_SCOPE_OF"),
+        _f("atLocation", U),
+        _f("hasBeginning", D),
+        _f("hasEnd", D),
+        _f("period", S),  # an ISO 8601 duration: the threshold's value is per period of this length
+        _f("source", U),
+        _f("note", S),
+    ),
+    Kind.ALLOCATION: (
+        _f("threshold", R, "ALLOCATES"),
+        _f("parent", R, "PART_OF_ALLOCATION", rdf="parentAllocation"),
+        _f("allocatedTo", R, "ALLOCATED_TO"),
+        _f("share", DEC),
+        _f("quantity", M, rdf="allocatedQuantity"),
+        _f("note", S),
+    ),
 }
 
 # Fields a client may change with update<Kind> (the rest is set on creation or by events).

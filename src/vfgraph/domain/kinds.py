@@ -38,6 +38,9 @@ class Kind(StrEnum):
     RECIPE_PROCESS = "RecipeProcess"
     RECIPE_FLOW = "RecipeFlow"
     RECIPE_EXCHANGE = "RecipeExchange"
+    # Ecological limits (docs/limits.md), in vfgraph's namespace.
+    THRESHOLD = "Threshold"
+    ALLOCATION = "Allocation"
 
     @property
     def is_agent(self) -> bool:
@@ -76,5 +79,7 @@ NOT_IN_VF = frozenset(
         Kind.SETTLEMENT,
         Kind.PROPOSED_INTENT,
         Kind.PROPOSED_TO,
+        Kind.THRESHOLD,
+        Kind.ALLOCATION,
     }
 )

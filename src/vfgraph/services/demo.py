@@ -18,6 +18,7 @@ from typing import Any
 from vfgraph.domain.kinds import Kind
 from vfgraph.services.demo_recipes import load_recipes
 from vfgraph.services.ledger import Ledger
+from vfgraph.services.thresholds_demo import load_limits
 
 T0 = "2026-09-01T08:00:00Z"
 
@@ -150,5 +151,6 @@ def load_demo(ledger: Ledger) -> str:
         | {"resourceConformsTo": flour, "resourceQuantity": _q("160", kg)},
         {"name": "Flour batch SM-F-0007", "trackingIdentifier": "SM-F-0007"},
     )
+    created += load_limits(ledger)  # a regional CO2e budget the farm overshoots (docs/limits.md)
     created += load_recipes(ledger, base)
     return f"demo supply chain: {created} records written ({'first load' if created else 'already loaded'})"

@@ -18,7 +18,7 @@ from vfgraph.domain import ids
 from vfgraph.domain.fields import UPDATABLE, FieldType, field_map
 from vfgraph.domain.kinds import Kind
 from vfgraph.errors import Immutable, InvalidInput, NotFound, ShaclViolation, StaleRevision
-from vfgraph.services import authorization, normalize
+from vfgraph.services import authorization, normalize, thresholds
 from vfgraph.store.cypher import write as cypher
 from vfgraph.store.driver import Row, Tx
 from vfgraph.vocab import views
@@ -48,6 +48,17 @@ def add_action(ledger: Ledger, kind: Kind, view: Graph, values: Mapping[str, Any
     shapes read the action's behaviour as they do for events."""
     if "action" in field_map(kind) and values.get("action"):
         views.add_action(view, ledger.ontology.action_triples(str(values["action"])))
+
+
+# Kinds whose views need more of the store than the types of the records they name: a function adds it
+# to the view and returns the further ids to type (docs/rdf-view.md).
+ViewContext = Callable[[Tx, str, Mapping[str, Any], Graph], set[str]]
+VIEW_CONTEXT: Mapping[Kind, ViewContext] = {Kind.ALLOCATION: thresholds.allocation_context}
+
+
+def _context(tx: Tx, kind: Kind, iri: str, values: Mapping[str, Any], view: Graph) -> set[str]:
+    add = VIEW_CONTEXT.get(kind)
+    return set() if add is None else add(tx, iri, values, view)
 
 
 def exists(ledger: Ledger, iri: str) -> bool:
@@ -107,7 +118,7 @@ def insert_many(ledger: Ledger, tx: Tx, new: Sequence[NewRecord]) -> list[str]:
             r.hooks.prepare(tx, r.iri, r.values, {})
         views.add_record(view, r.kind, r.iri, r.values)
         add_action(ledger, r.kind, view, r.values)
-        refs |= normalize.referenced_ids(r.kind, r.values)
+        refs |= normalize.referenced_ids(r.kind, r.values) | _context(tx, r.kind, r.iri, r.values, view)
     validate(ledger, tx, view, refs - {r.iri for r in new})
     stamp = now()
     for r in new:
@@ -187,7 +198,8 @@ def update(
             enrich(view, merged)
         else:
             add_action(ledger, kind, view, merged)
-        validate(ledger, tx, view, normalize.referenced_ids(kind, merged))
+        refs = normalize.referenced_ids(kind, merged) | _context(tx, kind, iri, merged, view)
+        validate(ledger, tx, view, refs)
         props, rels = normalize.properties(kind, changes)
         before = state["props"]
         props.update(

@@ -212,4 +212,24 @@ class VFG(DefinedNamespace):
     updatedAt: URIRef  # when the record was last changed
     previousEvent: URIRef  # the event that changed the same resource just before
 
+    # Ecological limits (docs/limits.md)
+    Threshold: URIRef  # a ceiling or floor on an indicator, for a scope and a period
+    Allocation: URIRef  # a part of a threshold or of a larger allocation
+    name: URIRef
+    note: URIRef
+    thresholdType: URIRef  # "ceiling" or "floor"
+    thresholdValue: URIRef  # a vf:Measure
+    indicator: URIRef  # a vf:ResourceSpecification
+    inScopeOf: URIRef
+    atLocation: URIRef
+    hasBeginning: URIRef
+    hasEnd: URIRef
+    period: URIRef  # an ISO 8601 duration
+    source: URIRef
+    threshold: URIRef
+    parentAllocation: URIRef
+    allocatedTo: URIRef  # an agent or a resource specification
+    share: URIRef  # a fraction in [0, 1]
+    allocatedQuantity: URIRef  # a vf:Measure
+
     _NS = Namespace(VFG_IRI)

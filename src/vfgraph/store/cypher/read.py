@@ -303,6 +303,10 @@ REVERSE: Mapping[str, Reverse] = {
         ("MATCH (c:EconomicEvent)-[:RESOURCE_INVENTORIED_AS|TO_RESOURCE_INVENTORIED_AS]->(p)",),
     ),
     **_PLANNING,
+    # Ecological limits (docs/limits.md).
+    "Threshold.allocations": Reverse("Allocation", ("MATCH (c:Allocation)-[:ALLOCATES]->(p)",)),
+    "Allocation.allocations": Reverse("Allocation", ("MATCH (c:Allocation)-[:PART_OF_ALLOCATION]->(p)",)),
+    "Agent.allocations": Reverse("Allocation", ("MATCH (c:Allocation)-[:ALLOCATED_TO]->(p)",)),
 }
 
 
