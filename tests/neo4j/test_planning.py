@@ -301,3 +301,22 @@ def test_a_plan_with_commitments_exports_as_data_that_imports_cleanly(ledger: Le
     assert "fulfilledQuantity" in text and "plannedWithin" in text
     report = import_data(ledger, text, formats.TURTLE, dry_run=True)
     assert report.ok, report.to_json()
+
+
+def test_changing_what_a_commitment_plans_recounts_it(world: World) -> None:
+    promise = commitment(world, "10")
+    lot = world.stock("20")
+    world.ledger.create(Kind.FULFILLMENT, {"fulfilledBy": delivery(world, lot, "4"), "fulfills": promise})
+    assert not flow(world, promise).get("finished")
+
+    world.ledger.update(
+        Kind.COMMITMENT, {"revisionId": f"{promise}@1", "resourceQuantity": qty("4", world.kg)}
+    )
+    assert flow(world, promise)["finished"] is True
+    world.ledger.update(
+        Kind.COMMITMENT, {"revisionId": f"{promise}@2", "resourceQuantity": qty("6", world.kg)}
+    )
+    assert flow(world, promise)["finished"] is False
+    # A client may still close it by hand.
+    world.ledger.update(Kind.COMMITMENT, {"revisionId": f"{promise}@3", "finished": True})
+    assert flow(world, promise)["finished"] is True

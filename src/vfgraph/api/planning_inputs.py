@@ -185,7 +185,6 @@ class ProposalCreateParams:
     note: str | None = UNSET
     created: datetime | None = UNSET
     in_scope_of: list[strawberry.ID] | None = UNSET
-    eligible_location: URI | None = UNSET
 
 
 @strawberry.input
@@ -197,7 +196,6 @@ class ProposalUpdateParams:
     unit_based: bool | None = UNSET
     note: str | None = UNSET
     in_scope_of: list[strawberry.ID] | None = UNSET
-    eligible_location: URI | None = UNSET
 
 
 # plan and agreement

@@ -149,11 +149,21 @@ def _recount_changed_flow(
     if not new or not old or all(new.get(q) == old.get(q) for q in FLOW_QUANTITIES):
         return
     account = next(a for a in ACCOUNTS.values() if a.flow is kind)
-    recount(tx, account, iri)
+    plan = next((old[q] for q in FLOW_QUANTITIES if old.get(q)), None)
+    total = old.get(account.total)
+    # Stored values: decimals as their strings.
+    was_done = bool(
+        plan and total and Decimal(str(total["hasNumericalValue"])) >= Decimal(str(plan["hasNumericalValue"]))
+    )
+    recount(tx, account, iri, was_done)
 
 
-def recount(tx: Tx, account: Account, flow_id: str) -> None:
-    """Sum the links of one (locked) flow and store the total and ``finished`` on it."""
+def recount(tx: Tx, account: Account, flow_id: str, was_done: bool | None = None) -> None:
+    """Sum the links of one (locked) flow and store the total and ``finished`` on it.
+
+    ``was_done``: whether nothing remained before this write (by default, judged from the stored total
+    against the flow's plan, which the write did not change); a flow the ledger had finished that has
+    something left again is open again."""
     rows = tx.rows(cypher.LOCK_FLOWS, {"ids": [flow_id]})
     if not rows:
         return
@@ -176,8 +186,9 @@ def recount(tx: Tx, account: Account, flow_id: str) -> None:
         account.total + "Unit": unit if counted or plan is not None else None,
     }
     if plan is not None:
-        before = props.get(account.total + "Value")
-        was_done = before is not None and Decimal(before) >= plan.value
+        if was_done is None:
+            before = props.get(account.total + "Value")
+            was_done = before is not None and Decimal(before) >= plan.value
         if total >= plan.value:
             changes["finished"] = True
         elif was_done:

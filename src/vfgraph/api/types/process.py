@@ -86,11 +86,19 @@ class Process(Shareable):
 
     @strawberry.field
     async def deletable(self, info: Info) -> bool | None:
-        # A process can go while no event refers to it.
+        # A process can go while no event, commitment or intent refers to it.
         one = Window(limit=1)
-        inputs = await load_related(info, "Process.inputs", self.rec.id, one)
-        outputs = await load_related(info, "Process.outputs", self.rec.id, one)
-        return not inputs.items and not outputs.items
+        for relation in (
+            "Process.inputs",
+            "Process.outputs",
+            "Process.committedInputs",
+            "Process.committedOutputs",
+            "Process.intendedInputs",
+            "Process.intendedOutputs",
+        ):
+            if (await load_related(info, relation, self.rec.id, one)).items:
+                return False
+        return True
 
     involved_agents = _agent_connection("Process.involvedAgents")
     working_agents = _agent_connection("Process.workingAgents")

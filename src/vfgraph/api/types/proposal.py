@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 
 from vfgraph.api.context import Info, connection_field, list_field, load_one
-from vfgraph.api.scalars import URI, as_datetime, as_uri
+from vfgraph.api.scalars import as_datetime
 from vfgraph.api.types.history import Recorded
 from vfgraph.api.types.observation import AccountingScope, scopes_of
 from vfgraph.api.types.planning import IntentRef, agent_or_none, intent_list, load_intent
@@ -55,7 +55,6 @@ class Proposal(Recorded):
     unit_based: bool | None
     created: datetime | None
     note: str | None
-    eligible_location: URI | None
 
     @classmethod
     def from_record(cls, r: Record) -> Proposal:
@@ -69,7 +68,6 @@ class Proposal(Recorded):
             unit_based=r.get("unitBased"),
             created=as_datetime(r.get("created") or r.get("createdAt")),
             note=r.get("note"),
-            eligible_location=as_uri(r.get("eligibleLocation")),
         )
 
     publishes = list_field("Proposal.publishes", ProposedIntentRef, lambda: ProposedIntent.from_record)
