@@ -10,7 +10,10 @@ not a :class:`VfgraphError` is a bug and reaches clients only as a masked ``INTE
     │   ├── UnitMismatch              UNIT_MISMATCH: a quantity's unit differs from the resource's
     │   ├── InvalidCursor             INVALID_CURSOR: a page cursor this server did not issue
     │   ├── PageTooLarge              PAGE_TOO_LARGE: ``first``/``last`` above the hard maximum
-    │   └── TraceTooLarge             TRACE_TOO_LARGE: a footprint's upstream graph exceeds the walk limits
+    │   ├── TraceTooLarge             TRACE_TOO_LARGE: a footprint's upstream graph exceeds the walk limits
+    │   ├── RecipeCycle               RECIPE_CYCLE: a recipe needs, at some depth, what it makes itself
+    │   └── InvalidRecipe             INVALID_RECIPE: a recipe cannot be planned from as it stands (no
+    │                                 recipe makes the resource, an output without quantity, a plan too big)
     ├── ShaclViolation                SHACL_VIOLATION: the RDF view of a write breaks the shapes
     ├── NotFound                      NOT_FOUND: a referenced record does not exist
     ├── StaleRevision                 STALE_REVISION: an update names a revision that is not current
@@ -81,6 +84,14 @@ class PageTooLarge(InvalidInput):
 
 class TraceTooLarge(InvalidInput):
     code = "TRACE_TOO_LARGE"
+
+
+class RecipeCycle(InvalidInput):
+    code = "RECIPE_CYCLE"
+
+
+class InvalidRecipe(InvalidInput):
+    code = "INVALID_RECIPE"
 
 
 @dataclass(frozen=True, slots=True)

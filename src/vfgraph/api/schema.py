@@ -1,7 +1,7 @@
 """The strawberry schema of the vf-graphql modules vfgraph serves, and its printed SDL.
 
 Served modules: action, agent, measurement, resource_specification, process_specification, observation,
-process, intent, commitment, fulfillment, satisfaction, proposal, plan, agreement (checked with
+process, intent, commitment, fulfillment, satisfaction, proposal, plan, agreement, recipe (checked with
 ``/work/shared/conformance/vf-graphql-check``), plus the ValueFlows 1.0 terms
 vf-graphql 0.9 lacks (EcologicalAgent, corrects, locations, state, the action behaviour properties), and
 vfgraph's ecological limits (thresholds, allocations and their assessments, ``api/thresholds.py``),
@@ -28,6 +28,7 @@ from vfgraph.api.limits import Limits
 from vfgraph.api.mutation import Mutation
 from vfgraph.api.planning import PlanningMutation, PlanningQuery
 from vfgraph.api.query import Query
+from vfgraph.api.recipe import RecipeMutation, RecipeQuery
 from vfgraph.api.scalars import SCALARS
 from vfgraph.api.thresholds import ThresholdMutation, ThresholdQuery
 from vfgraph.api.types.agent import EcologicalAgent, ExternalAgent, Organization, Person
@@ -70,8 +71,8 @@ class Schema(strawberry.Schema):
 # The root types: each group of vf-graphql modules keeps its queries, mutations and subscriptions in a
 # class of its own (one line here per group), merged into the one Query, Mutation and Subscription that
 # clients see.
-QUERIES: tuple[type, ...] = (Query, PlanningQuery, ThresholdQuery, SignalsQuery)
-MUTATIONS: tuple[type, ...] = (Mutation, PlanningMutation, ThresholdMutation)
+QUERIES: tuple[type, ...] = (Query, PlanningQuery, ThresholdQuery, RecipeQuery, SignalsQuery)
+MUTATIONS: tuple[type, ...] = (Mutation, PlanningMutation, ThresholdMutation, RecipeMutation)
 SUBSCRIPTIONS: tuple[type, ...] = (SignalsSubscription,)
 
 

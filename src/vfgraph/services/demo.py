@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from vfgraph.domain.kinds import Kind
+from vfgraph.services.demo_recipes import load_recipes
 from vfgraph.services.ledger import Ledger
 from vfgraph.services.thresholds_demo import load_limits
 
@@ -151,4 +152,5 @@ def load_demo(ledger: Ledger) -> str:
         {"name": "Flour batch SM-F-0007", "trackingIdentifier": "SM-F-0007"},
     )
     created += load_limits(ledger)  # a regional CO2e budget the farm overshoots (docs/limits.md)
+    created += load_recipes(ledger, base)
     return f"demo supply chain: {created} records written ({'first load' if created else 'already loaded'})"
