@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from vfgraph.domain.kinds import Kind
+from vfgraph.services.demo_planning import load_signals
 from vfgraph.services.demo_recipes import load_recipes
 from vfgraph.services.ledger import Ledger
 from vfgraph.services.thresholds_demo import load_limits
@@ -153,4 +154,5 @@ def load_demo(ledger: Ledger) -> str:
     )
     created += load_limits(ledger)  # a regional CO2e budget the farm overshoots (docs/limits.md)
     created += load_recipes(ledger, base)
+    created += load_signals(ledger, base)  # an open request and offer, a plan from a recipe
     return f"demo supply chain: {created} records written ({'first load' if created else 'already loaded'})"

@@ -129,9 +129,12 @@ def plan_from_recipe(
     agent: str | None = None,
     name: str | None = None,
     receiver: str | None = None,
+    plan_iri: str | None = None,
 ) -> PlannedRecords:
     """Plan ``quantity`` of ``resource_specification`` due at ``due``, for ``agent`` (default: the caller's
-    agent); ``receiver``, when given, is who the demanded output is for. Returns the IRIs written."""
+    agent); ``receiver``, when given, is who the demanded output is for. Returns the IRIs written.
+
+    ``plan_iri`` keeps a given IRI for the Plan (demo data) instead of minting one."""
     caller = authorization.caller_of(ledger)
     agent = agent or caller.agent
     if not caller.operator and agent != caller.agent:
@@ -156,7 +159,7 @@ def plan_from_recipe(
         unit = demand["hasUnit"]
         plan = explode(book, spec, quantity_value, unit, when, _read_stock(tx, agent, specs))
         title = name or f"{names[spec] or spec}: {format_decimal(quantity_value)}"
-        return _write(ledger, tx, plan, title, when, agent, receiver)
+        return _write(ledger, tx, plan, title, when, agent, receiver, plan_iri)
 
     return ledger.store.write(work)
 
@@ -168,10 +171,10 @@ class _Batch:
         self.ledger = ledger
         self.records: list[records.NewRecord] = []
 
-    def add(self, kind: Kind, values: dict[str, Any]) -> str:
+    def add(self, kind: Kind, values: dict[str, Any], iri: str | None = None) -> str:
         checked = normalize.values_of(kind, {k: v for k, v in values.items() if v is not None and v != []})
         authorization.may_create(self.ledger, kind, checked)
-        iri = ids.mint(self.ledger.settings.base_iri, kind)
+        iri = iri or ids.mint(self.ledger.settings.base_iri, kind)
         self.records.append(records.NewRecord(kind, iri, checked, planning.hooks(self.ledger, kind)))
         return iri
 
@@ -184,12 +187,15 @@ def _write(
     due: datetime,
     agent: str | None,
     receiver: str | None,
+    plan_iri: str | None,
 ) -> PlannedRecords:
     batch = _Batch(ledger)
     scope = [agent] if agent else None
     out = PlannedRecords(
         plan=batch.add(
-            Kind.PLAN, {"name": title, "due": due, "created": datetime.now(UTC), "inScopeOf": scope}
+            Kind.PLAN,
+            {"name": title, "due": due, "created": datetime.now(UTC), "inScopeOf": scope},
+            plan_iri,
         )
     )
     processes: dict[int, str] = {}
