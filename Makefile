@@ -79,6 +79,8 @@ bench: neo4j
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/authz.py
 	$(BIN)/python bench/trace.py
+	$(BIN)/python bench/signals.py
+	$(BIN)/python bench/recipes.py
 
 # How long the explorer takes to draw 200, 2,000 and (capped) 5,000 nodes in Chromium.
 bench-explorer: assets browser neo4j
@@ -103,7 +105,8 @@ schema: $(STAMP)
 # Needs ../shared (not part of a user's clone): checks the schema against vf-graphql.
 conformance: schema
 	../shared/conformance/vf-graphql-check schema.graphql action agent measurement \
-	  resource_specification process_specification observation process
+	  resource_specification process_specification observation process intent commitment fulfillment \
+	  satisfaction proposal plan agreement recipe
 
 clean:
 	rm -rf $(VENV) build *.egg-info

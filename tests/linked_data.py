@@ -129,6 +129,17 @@ def every_kind(external: str = f"{TEST_IRIS}elsewhere/") -> Fixture:
     vf:hasBeginning "2024-04-01T00:00:00Z"^^xsd:dateTime .
 :ask-want a vfg:ProposedIntent ; vfg:publishedIn :ask ; vfg:publishes :want ; vfg:reciprocal false .
 :ask-farm a vfg:ProposedTo ; vfg:proposed :ask ; vfg:proposedTo :farm .
+:mill-recipe a vf:RecipeProcess ; vf:name "mill a batch" ; vf:processConformsTo :milling ;
+    vf:processClassifiedAs <https://class.example/milling> ; vf:note "stone mill" ;
+    vf:hasDuration [ a vf:Measure ; vf:hasNumericalValue "4"^^xsd:decimal ; vf:hasUnit :hour ] .
+:sale-terms a vf:RecipeExchange ; vf:name "sale terms" ; vf:note "cash on delivery" .
+:mill-grain a vf:RecipeFlow ; vf:action vf:consume ; vf:resourceConformsTo :grain ;
+    vf:recipeInputOf :mill-recipe ; vf:stage :milling ; vf:state "dry" ; vf:note "clean grain" ;
+    vf:resourceQuantity [ a vf:Measure ; vf:hasNumericalValue "1.25"^^xsd:decimal ; vf:hasUnit :kg ] .
+:mill-flour a vf:RecipeFlow ; vf:action vf:produce ; vf:resourceConformsTo :flour ;
+    vf:recipeOutputOf :mill-recipe ; vf:recipeClauseOf :sale-terms ;
+    vf:resourceQuantity [ a vf:Measure ; vf:hasNumericalValue "1"^^xsd:decimal ; vf:hasUnit :kg ] ;
+    vf:effortQuantity [ a vf:Measure ; vf:hasNumericalValue "0.5"^^xsd:decimal ; vf:hasUnit :hour ] .
 :co2 a vf:Unit ; vf:label "kilogram CO2 equivalent" ; vf:symbol "kg CO2e" .
 :ghg a vf:ResourceSpecification ; vf:name "GHG emissions" ; vf:defaultUnitOfResource :co2 .
 :budget a vfg:Threshold ; vfg:name "valley budget" ; vfg:thresholdType "ceiling" ; vfg:indicator :ghg ;

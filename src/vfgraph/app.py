@@ -1,6 +1,6 @@
 """The composition root of the HTTP service: settings in, a Starlette app out.
 
-    /graphql   the vf-graphql API (GET serves GraphiQL)
+    /graphql   the vf-graphql API (GET serves GraphiQL; a WebSocket serves subscriptions)
     /health    {"status": "ok"} while Neo4j answers
     /static    the browser assets shipped in the package (GraphiQL, built by `make assets`)
     /explorer  the graph explorer for auditors (web/explorer, built into /static by `make assets`)
@@ -22,7 +22,7 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
-from starlette.routing import Mount, Route
+from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 
 from vfgraph.api.asgi import GraphQLApp
@@ -82,10 +82,12 @@ def create_app(settings: Settings | None = None, ledger: Ledger | None = None) -
             return JSONResponse({"status": "ok"})
         return JSONResponse({"status": "unavailable"}, status_code=503)
 
+    graphql = GraphQLApp(holder.get, max_subscriptions=config.max_subscriptions)
     return Starlette(
         routes=[
             Route("/health", health),
-            Route("/graphql", GraphQLApp(holder.get)),
+            Route("/graphql", graphql),
+            WebSocketRoute("/graphql", graphql),  # subscriptions (graphql-transport-ws)
             Route("/explorer", explorer),
             Mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static"),
             *ld_http.routes(config, holder.get),

@@ -11,6 +11,9 @@ not a :class:`VfgraphError` is a bug and reaches clients only as a masked ``INTE
     │   ├── InvalidCursor             INVALID_CURSOR: a page cursor this server did not issue
     │   ├── PageTooLarge              PAGE_TOO_LARGE: ``first``/``last`` above the hard maximum
     │   ├── TraceTooLarge             TRACE_TOO_LARGE: a footprint's upstream graph exceeds the walk limits
+    │   ├── RecipeCycle               RECIPE_CYCLE: a recipe needs, at some depth, what it makes itself
+    │   ├── InvalidRecipe             INVALID_RECIPE: a recipe cannot be planned from as it stands (no
+    │   │                             recipe makes the resource, an output without quantity, a plan too big)
     │   ├── ClaimOverSettled          CLAIM_OVERSETTLED: settlements would pay more than the claim asks
     │   └── NothingToDistribute       NOTHING_TO_DISTRIBUTE: an income with no quantity, or no deliverable
     ├── AlreadyDistributed            ALREADY_DISTRIBUTED: this income was already shared by this equation
@@ -33,6 +36,8 @@ not a :class:`VfgraphError` is a bug and reaches clients only as a masked ``INTE
     │   └── IntrospectionDisabled     INTROSPECTION_DISABLED: anonymous ``__schema``/``__type`` in production
     └── BadRequest                    BAD_REQUEST: the HTTP request is not a well-formed GraphQL request (400)
         ├── BatchNotSupported         BATCH_NOT_SUPPORTED: a list of operations in one request
+        ├── SubscriptionNeedsWebSocket  SUBSCRIPTION_NEEDS_WEBSOCKET: a subscription sent over plain HTTP
+        ├── OperationNeedsHttp        OPERATION_NEEDS_HTTP: a query or mutation sent over the WebSocket
         ├── MethodNotAllowed          METHOD_NOT_ALLOWED: a mutation over GET, or a method but GET/POST (405)
         ├── UnsupportedMediaType      UNSUPPORTED_MEDIA_TYPE: a POST body not ``application/json`` (415)
         └── NotAcceptable             NOT_ACCEPTABLE: ``Accept`` allows no media type the API answers in (406)
@@ -82,6 +87,14 @@ class PageTooLarge(InvalidInput):
 
 class TraceTooLarge(InvalidInput):
     code = "TRACE_TOO_LARGE"
+
+
+class RecipeCycle(InvalidInput):
+    code = "RECIPE_CYCLE"
+
+
+class InvalidRecipe(InvalidInput):
+    code = "INVALID_RECIPE"
 
 
 class ClaimOverSettled(InvalidInput):
@@ -196,6 +209,14 @@ class BadRequest(VfgraphError):
 
 class BatchNotSupported(BadRequest):
     code = "BATCH_NOT_SUPPORTED"
+
+
+class SubscriptionNeedsWebSocket(BadRequest):
+    code = "SUBSCRIPTION_NEEDS_WEBSOCKET"
+
+
+class OperationNeedsHttp(BadRequest):
+    code = "OPERATION_NEEDS_HTTP"
 
 
 class MethodNotAllowed(BadRequest):

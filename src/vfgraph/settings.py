@@ -35,6 +35,8 @@ VFGRAPH_REQUEST_DEADLINE       seconds a GraphQL request (and each of its Neo4j 
                                transactions) may run
 VFGRAPH_RATE_LIMIT             cost units per key (per client address when        ``120000``
                                anonymous) per minute; ``0`` turns it off
+VFGRAPH_MAX_SUBSCRIPTIONS      operations open at once on one WebSocket           ``10``
+                               (docs/signals.md)
 =============================  =================================================  ==========================
 """
 
@@ -77,6 +79,7 @@ class Settings:
     max_query_cost: int = 10000
     request_deadline: float = 10.0
     rate_limit: int = 120000
+    max_subscriptions: int = 10
 
     @property
     def production(self) -> bool:
@@ -124,6 +127,7 @@ class Settings:
             max_query_cost=int(e.get("VFGRAPH_MAX_QUERY_COST", "10000")),
             request_deadline=float(e.get("VFGRAPH_REQUEST_DEADLINE", "10")),
             rate_limit=int(e.get("VFGRAPH_RATE_LIMIT", "120000")),
+            max_subscriptions=int(e.get("VFGRAPH_MAX_SUBSCRIPTIONS", "10")),
         )
 
 

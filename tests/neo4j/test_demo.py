@@ -6,10 +6,13 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 from tests.neo4j.world import COUNT_RECORDS
+from vfgraph.domain.signals import ProposalFilter
 from vfgraph.services.demo import load_demo
 from vfgraph.services.ledger import Ledger
+from vfgraph.services.signals import matches, open_proposals
 from vfgraph.services.thresholds import context_assessment, supply_chain_assessment
 from vfgraph.services.tracing import footprint
+from vfgraph.store.reads import Window
 
 
 def test_loading_the_demo_twice_writes_nothing_the_second_time(ledger: Ledger) -> None:
@@ -55,6 +58,39 @@ def test_the_demo_farm_overshoots_its_share_of_the_regional_co2e_budget(ledger: 
     assert [(a.actual, a.allocated, a.status.value) for a in flour.assessments] == [
         (Decimal("0.25"), Decimal("0.3"), "within")
     ]
+
+
+def test_the_demo_lists_the_bakerys_flour_request_and_the_farms_grain_offer(ledger: Ledger) -> None:
+    load_demo(ledger)
+    demo = ledger.settings.base_iri + "demo/"
+    when = datetime(2026, 10, 1, tzinfo=UTC)
+    flour_only = ProposalFilter(specs=(demo + "resource-specification/flour",))
+    requests = open_proposals(ledger, "request", flour_only, Window(limit=100), now=when)
+    offers = open_proposals(ledger, "offer", ProposalFilter(), Window(limit=100), now=when)
+    assert demo + "proposal/flour-wanted" in requests.items
+    assert demo + "proposal/grain-offered" in offers.items
+
+
+def test_the_demo_mill_is_matched_first_with_the_flour_it_holds(ledger: Ledger) -> None:
+    load_demo(ledger)
+    demo = ledger.settings.base_iri + "demo/"
+    found = matches(ledger, demo + "organization/stone-mill", now=datetime(2026, 10, 1, tzinfo=UTC))
+    assert found and found[0].request.id == demo + "intent/flour-wanted"
+    assert found[0].score == max(m.score for m in found)
+
+
+def test_the_demo_bread_plan_nets_the_flour_the_mill_holds(ledger: Ledger) -> None:
+    load_demo(ledger)
+    demo = ledger.settings.base_iri + "demo/"
+    rows = ledger.store.rows(
+        "MATCH (p:Plan {id: $plan}) "
+        "RETURN p.name AS name, "
+        "COUNT { (p)<-[:PLANNED_WITHIN]-(:Process) } AS processes, "
+        "[(p)<-[:INDEPENDENT_DEMAND_OF]-(c:Commitment) | c.resourceQuantityValue] AS demand",
+        {"plan": demo + "plan/bread-for-hill-bakery"},
+    )
+    # Baking only: the 60 kg of flour it needs come from the mill's 160 kg on hand, so nothing is milled.
+    assert rows == [{"name": "Bread for Hill Bakery", "processes": 1, "demand": ["100"]}]
 
 
 def test_the_demo_flour_income_is_shared_between_the_farm_hand_and_the_miller(ledger: Ledger) -> None:

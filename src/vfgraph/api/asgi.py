@@ -2,7 +2,8 @@
 
 Strawberry's view, with vfgraph's rules of GraphQL over HTTP (:mod:`vfgraph.api.http`): media types and
 status codes, refusals with stable codes, and a deadline on every operation (``VFGRAPH_REQUEST_DEADLINE``)
-that also bounds its Neo4j transactions (:func:`vfgraph.store.driver.deadline`).
+that also bounds its Neo4j transactions (:func:`vfgraph.store.driver.deadline`). The same path serves
+subscriptions over a WebSocket with the graphql-transport-ws protocol (:mod:`vfgraph.api.websocket`).
 """
 
 from __future__ import annotations
@@ -22,9 +23,11 @@ from starlette.types import Receive, Scope, Send
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.schema.exceptions import InvalidOperationTypeError
+from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types import ExecutionResult
+from strawberry.types.unset import UnsetType
 
-from vfgraph.api import http
+from vfgraph.api import http, websocket
 from vfgraph.api.context import Context, new_request_id
 from vfgraph.api.ratelimit import RateLimiter
 from vfgraph.api.schema import schema
@@ -36,26 +39,46 @@ if TYPE_CHECKING:
 
 
 class GraphQLApp(GraphQL[Context, None]):
-    """Serves the vf-graphql schema; ``ledger`` is called once per request (the app's lifespan owns it)."""
+    """Serves the vf-graphql schema; ``ledger`` is called once per request (the app's lifespan owns it).
 
-    def __init__(self, ledger: Callable[[], Ledger]) -> None:
-        super().__init__(schema, graphql_ide="graphiql")
+    ``max_subscriptions``: operations open at once on one WebSocket connection.
+    """
+
+    def __init__(self, ledger: Callable[[], Ledger], max_subscriptions: int = 10) -> None:
+        super().__init__(
+            schema,
+            graphql_ide="graphiql",
+            subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
+            max_subscriptions_per_connection=max_subscriptions,
+        )
         self._ledger = ledger
         self._rate_limiter: RateLimiter | None = None  # made on first use, from the ledger's settings
 
     async def get_context(self, request: Any, response: Any) -> Context:
         # The Authentication middleware (api/authentication.py) put the caller on the request.
         caller = request.scope.get("state", {}).get("caller")
+        if request.scope["type"] == "websocket":
+            connection = websocket.ConnectionContext(ledger=self._ledger().acting_as(caller))
+            return self._limited(connection, request)
         return self._guarded(Context(ledger=self._ledger().acting_as(caller)), request, response)
 
     def _guarded(self, context: Context, request: Request, response: Response) -> Context:
         """The context with what the limits need: request id (also sent back), client, rate limiter."""
+        response.headers[http.REQUEST_ID_HEADER] = self._limited(context, request).request_id
+        return context
+
+    def _limited(self, context: Context, request: Any) -> Context:
         if self._rate_limiter is None:
             self._rate_limiter = RateLimiter(context.ledger.settings.rate_limit)
         context.rate_limiter = self._rate_limiter
         context.client = request.client.host if request.client else None
-        response.headers[http.REQUEST_ID_HEADER] = context.request_id
         return context
+
+    async def on_ws_connect(self, context: Context) -> UnsetType:
+        """A ``connection_init`` payload may carry the key (refused with 4403 when it is not one)."""
+        if isinstance(context, websocket.ConnectionContext):
+            await websocket.accept(context)
+        return UnsetType()  # acknowledged without a payload
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":

@@ -12,7 +12,7 @@ import asyncio
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Optional, Protocol, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Optional, Protocol, TypeAlias, TypeVar
 
 import strawberry
 from strawberry.dataloader import DataLoader
@@ -83,6 +83,8 @@ class Context:
     request_id: str = field(default_factory=new_request_id)
     client: str | None = None
     rate_limiter: RateLimiter | None = None
+    # Whether results can be streamed to the client (a WebSocket: api/websocket.py), as a subscription needs.
+    streaming: ClassVar[bool] = False
 
     def __post_init__(self) -> None:
         self.loaders = Loaders(self.ledger)

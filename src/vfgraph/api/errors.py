@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import AsyncGenerator, Iterator
 from typing import Any
 
 from graphql import GraphQLError, GraphQLSyntaxError
 from strawberry.extensions import SchemaExtension
+from strawberry.types import ExecutionResult
+from strawberry.utils.aio import aclosing
 
 from vfgraph.errors import VfgraphError
 
@@ -127,3 +129,15 @@ def request_id_of(context: object) -> str | None:
     """The request id a context carries (:class:`vfgraph.api.context.Context`), if any."""
     request_id = getattr(context, "request_id", None)
     return request_id if isinstance(request_id, str) else None
+
+
+async def client_errors(source: AsyncGenerator[Any, None], context: object) -> AsyncGenerator[Any, None]:
+    """A stream of results (a subscription's) with every error rewritten by :func:`to_client_error`, as
+    :class:`ErrorCodes` does for a single result."""
+    request_id = request_id_of(context)
+    suggestions = getattr(context, "caller", None) is not None
+    async with aclosing(source):
+        async for result in source:
+            if isinstance(result, ExecutionResult) and result.errors:
+                result.errors = [to_client_error(e, request_id, suggestions) for e in result.errors]
+            yield result

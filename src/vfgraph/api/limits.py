@@ -5,7 +5,8 @@ In the order they are checked, each refusing the whole operation with its own co
 1. tokens: parsing stops past ``max_tokens`` (``TOO_MANY_TOKENS``);
 2. depth and aliases, measured by :func:`vfgraph.api.cost.measure` (``QUERY_TOO_DEEP``,
    ``TOO_MANY_ALIASES``), before the GraphQL validation rules, some of which take time that grows with the
-   square of the number of fields;
+   square of the number of fields; then the transport: a subscription over plain HTTP
+   (``SUBSCRIPTION_NEEDS_WEBSOCKET``), a query or mutation over the WebSocket (``OPERATION_NEEDS_HTTP``);
 3. the GraphQL validation rules, without "Did you mean ...?" suggestions for an anonymous caller, and in
    production mode with ``__schema``/``__type`` refused to an anonymous caller (``INTROSPECTION_DISABLED``);
 4. the estimated cost (``QUERY_TOO_COSTLY``);
@@ -24,13 +25,16 @@ from collections.abc import Iterator
 from typing import Any
 
 from graphql import (
+    DocumentNode,
     FieldNode,
     GraphQLError,
     GraphQLSyntaxError,
     Lexer,
+    OperationType,
     Source,
     TokenKind,
     ValidationRule,
+    get_operation_ast,
     validate,
 )
 from strawberry.extensions import SchemaExtension
@@ -41,9 +45,11 @@ from vfgraph.api.context import Context
 from vfgraph.api.cost import Measure, Pages, measure
 from vfgraph.errors import (
     IntrospectionDisabled,
+    OperationNeedsHttp,
     QueryTooCostly,
     QueryTooDeep,
     RateLimited,
+    SubscriptionNeedsWebSocket,
     TooManyAliases,
     TooManyTokens,
     VfgraphError,
@@ -97,7 +103,7 @@ class Limits(SchemaExtension):
         schema = ec.schema._schema
         pages = Pages(default=settings.default_page_size, maximum=settings.max_page_size)
         m = measure(schema, document, pages, ec.operation_name, ec.variables)
-        errors = _over_limits(m, settings)
+        errors = _over_limits(m, settings) or _transport(context, document, ec.operation_name)
         if not errors:
             rules = [*ec.validation_rules, MaybeNullValidationRule, OneOfInputValidationRule]
             if settings.production and anonymous:
@@ -130,6 +136,25 @@ def _over_limits(m: Measure, settings: Settings) -> list[GraphQLError]:
         message = f"the document has {m.aliases} aliases; the maximum is {settings.max_aliases}"
         refused.append(refusal(TooManyAliases(message, aliases=m.aliases, maximum=settings.max_aliases)))
     return refused
+
+
+def _transport(context: Context, document: DocumentNode, operation_name: str | None) -> list[GraphQLError]:
+    """Subscriptions go over the WebSocket, queries and mutations over HTTP (where the request deadline and
+    the HTTP status rules apply: docs/security.md)."""
+    operation = get_operation_ast(document, operation_name)
+    if operation is None:
+        return []
+    subscription = operation.operation is OperationType.SUBSCRIPTION
+    if subscription and not context.streaming:
+        message = (
+            "a subscription is served over a WebSocket on this path (graphql-transport-ws), not over HTTP"
+        )
+        return [refusal(SubscriptionNeedsWebSocket(message))]
+    if context.streaming and not subscription:
+        kind = operation.operation.value
+        message = f"a {kind} is sent over HTTP (POST /graphql); the WebSocket serves subscriptions only"
+        return [refusal(OperationNeedsHttp(message))]
+    return []
 
 
 def rate_key(context: Context) -> str:

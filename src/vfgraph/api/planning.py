@@ -22,10 +22,11 @@ from vfgraph.api.types.agreement import Agreement
 from vfgraph.api.types.plan import Plan
 from vfgraph.api.types.planning import Commitment, Fulfillment, Intent, Satisfaction
 from vfgraph.api.types.proposal import Proposal, ProposedIntent, ProposedTo
+from vfgraph.api.types.signals import ProposalFilterParams
 from vfgraph.domain.kinds import Kind
+from vfgraph.domain.signals import ProposalFilter, Side
 from vfgraph.errors import InvalidInput
-from vfgraph.services.records import now
-from vfgraph.store import planning as store_planning
+from vfgraph.services import signals
 from vfgraph.store.reads import Record, Slice
 
 T = TypeVar("T")
@@ -65,17 +66,20 @@ def _all(kind: Kind, node: type, make: Callable[[Record], Any]) -> Any:
     return strawberry.field(resolver=resolve)
 
 
-def _open_proposals(which: str) -> Any:
+def _open_proposals(side: Side) -> Any:
+    """``offers`` / ``requests``: a page of the open proposals of one side, filtered (docs/signals.md)."""
+
     async def resolve(
         info: Info,
         first: int | None = None,
         after: str | None = None,
         last: int | None = None,
         before: str | None = None,
+        filter: ProposalFilterParams | None = None,
     ) -> Connection[Proposal]:
         window = page_window(info, first, after, last, before)
-        store = info.context.ledger.store
-        ids = await asyncio.to_thread(store_planning.open_proposals, store, which, window, now())
+        where = filter.rule() if filter is not None else ProposalFilter()
+        ids = await asyncio.to_thread(signals.open_proposals, info.context.ledger, side, where, window)
         records = await load_many(info, Kind.PROPOSAL.value, ids.items)
         page = Slice(records, has_previous=ids.has_previous, has_next=ids.has_next)
         return to_connection(page, window, Proposal.from_record)
@@ -97,8 +101,8 @@ class PlanningQuery:
     plans = _all(Kind.PLAN, Plan, Plan.from_record)
     proposal = _one(Kind.PROPOSAL, Proposal, Proposal.from_record)
     proposals = _all(Kind.PROPOSAL, Proposal, Proposal.from_record)
-    offers = _open_proposals("offers")
-    requests = _open_proposals("requests")
+    offers = _open_proposals("offer")
+    requests = _open_proposals("request")
     satisfaction = _one(Kind.SATISFACTION, Satisfaction, Satisfaction.from_record)
     satisfactions = _all(Kind.SATISFACTION, Satisfaction, Satisfaction.from_record)
 

@@ -1,35 +1,42 @@
 """The strawberry schema of the vf-graphql modules vfgraph serves, and its printed SDL.
 
 Served modules: action, agent, measurement, resource_specification, process_specification, observation,
-process, intent, commitment, fulfillment, satisfaction, proposal, plan, agreement, claim (checked with
+process, intent, commitment, fulfillment, satisfaction, proposal, plan, agreement, recipe, claim (checked with
 ``/work/shared/conformance/vf-graphql-check``), plus the ValueFlows 1.0 terms
 vf-graphql 0.9 lacks (EcologicalAgent, corrects, locations, state, the action behaviour properties), and
-vfgraph's ecological limits (thresholds, allocations and their assessments, ``api/thresholds.py``) and
-contribution accounting (value equations and distributions, ``api/contributions.py``).
+vfgraph's ecological limits (thresholds, allocations and their assessments, ``api/thresholds.py``),
+contribution accounting (value equations and distributions, ``api/contributions.py``),
+and signals (``matches``, filters on ``offers``/``requests``, the ``signals`` subscription:
+docs/signals.md).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import strawberry
 from graphql import GraphQLError
 from strawberry.schema.config import StrawberryConfig
+from strawberry.schema.schema import StreamResult
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
+from strawberry.types.graphql import OperationType
 
 from vfgraph.api.claim import ClaimMutation, ClaimQuery
 from vfgraph.api.contributions import ContributionsMutation, ContributionsQuery
-from vfgraph.api.errors import ErrorCodes, log_unexpected, request_id_of
+from vfgraph.api.errors import ErrorCodes, client_errors, log_unexpected, request_id_of
 from vfgraph.api.inputs import IDuration
 from vfgraph.api.limits import Limits
 from vfgraph.api.mutation import Mutation
 from vfgraph.api.planning import PlanningMutation, PlanningQuery
 from vfgraph.api.query import Query
+from vfgraph.api.recipe import RecipeMutation, RecipeQuery
 from vfgraph.api.scalars import SCALARS
 from vfgraph.api.thresholds import ThresholdMutation, ThresholdQuery
 from vfgraph.api.types.agent import EcologicalAgent, ExternalAgent, Organization, Person
 from vfgraph.api.types.measurement import Duration
+from vfgraph.api.types.signals import SignalsQuery, SignalsSubscription
 
 
 class Schema(strawberry.Schema):
@@ -41,17 +48,50 @@ class Schema(strawberry.Schema):
         context = execution_context.context if execution_context is not None else None
         log_unexpected(errors, request_id_of(context))
 
+    async def stream(
+        self,
+        query: str | None,
+        variable_values: dict[str, Any] | None = None,
+        context_value: Any | None = None,
+        root_value: Any | None = None,
+        operation_name: str | None = None,
+        operation_extensions: dict[str, Any] | None = None,
+        allowed_operation_types: Iterable[OperationType] | None = None,
+    ) -> StreamResult:
+        """Results one by one (subscriptions over a WebSocket), their errors as clients see them."""
+        source = await super().stream(
+            query,
+            variable_values,
+            context_value,
+            root_value,
+            operation_name,
+            operation_extensions,
+            allowed_operation_types,
+        )
+        return client_errors(source, context_value)
 
-# The root types: each group of vf-graphql modules keeps its queries and mutations in a class of its own
-# (one line here per group), merged into the one Query and Mutation clients see.
-QUERIES: tuple[type, ...] = (Query, PlanningQuery, ThresholdQuery, ClaimQuery, ContributionsQuery)
+
+# The root types: each group of vf-graphql modules keeps its queries, mutations and subscriptions in a
+# class of its own (one line here per group), merged into the one Query, Mutation and Subscription that
+# clients see.
+QUERIES: tuple[type, ...] = (
+    Query,
+    PlanningQuery,
+    ThresholdQuery,
+    RecipeQuery,
+    SignalsQuery,
+    ClaimQuery,
+    ContributionsQuery,
+)
 MUTATIONS: tuple[type, ...] = (
     Mutation,
     PlanningMutation,
     ThresholdMutation,
+    RecipeMutation,
     ClaimMutation,
     ContributionsMutation,
 )
+SUBSCRIPTIONS: tuple[type, ...] = (SignalsSubscription,)
 
 
 def build_schema() -> Schema:
@@ -59,6 +99,7 @@ def build_schema() -> Schema:
     return Schema(
         query=merge_types("Query", QUERIES),
         mutation=merge_types("Mutation", MUTATIONS),
+        subscription=merge_types("Subscription", SUBSCRIPTIONS),
         types=extra_types,
         extensions=[Limits, ErrorCodes],
         config=StrawberryConfig(scalar_map=SCALARS),

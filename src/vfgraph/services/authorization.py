@@ -3,8 +3,8 @@
 Writing needs a caller (a key). An operator key may do anything, on behalf of any agent. An agent's key:
 
 - may not create agents (an operator registers them), and may change only its own agent record;
-- may create units, specifications, relationship roles, thresholds and allocations, and change or delete
-  the ones it created;
+- may create units, specifications, recipes, relationship roles, thresholds and allocations, and
+  change or delete the ones it created;
 - may create processes in its own scope (``inScopeOf`` defaults to the caller and must include it), and
   change the processes in its scope;
 - may record an event only as its provider or receiver, and only on resources that the provider or the
@@ -48,6 +48,9 @@ _SHARED = {
     Kind.AGENT_RELATIONSHIP_ROLE,
     Kind.THRESHOLD,
     Kind.ALLOCATION,
+    Kind.RECIPE_PROCESS,
+    Kind.RECIPE_FLOW,
+    Kind.RECIPE_EXCHANGE,
 }
 
 

@@ -91,41 +91,59 @@ def after_claim_written(
     recount(tx, iri, bump=False)
 
 
-def _after_claim(ledger: Ledger) -> records.Hooks:
-    def after(tx: Tx, iri: str, now: Mapping[str, Any], before: Mapping[str, Any]) -> None:
-        after_claim_written(ledger, tx, iri, now, before)
-
-    return records.Hooks(written=after)
+KINDS = frozenset({Kind.CLAIM, Kind.SETTLEMENT})
 
 
-def _check_input(ledger: Ledger, params: Params) -> None:
-    derived = DERIVED[Kind.CLAIM] & set(params)
+def hooks(ledger: Ledger, kind: Kind) -> records.Hooks:
+    """The extra steps of a write of a claim or settlement, inside its transaction (the Ledger's create,
+    update and delete pick them for these kinds)."""
+    if kind is Kind.CLAIM:
+        return claim_hooks(ledger)
+    if kind is Kind.SETTLEMENT:
+        return records.Hooks(
+            written=lambda tx, iri, now, before: _settlement_written(ledger, tx, iri, now, before)
+        )
+    return records.NO_HOOKS
+
+
+def claim_hooks(ledger: Ledger) -> records.Hooks:
+    """A claim's input is checked before its view (:func:`_check_input`); once stored, it is recounted
+    (:func:`after_claim_written`)."""
+    return records.Hooks(
+        prepare=lambda _tx, _iri, now, before: _check_input(ledger, now, before),
+        written=lambda tx, iri, now, before: after_claim_written(ledger, tx, iri, now, before),
+    )
+
+
+def _check_input(ledger: Ledger, now: Mapping[str, Any], before: Mapping[str, Any]) -> None:
+    if not now:
+        return  # a deletion
+    derived = DERIVED[Kind.CLAIM] & set(now) - set(before)
     if derived:
         raise InvalidInput(
             f"{', '.join(sorted(derived))} is kept by vfgraph and cannot be set", field=min(derived)
         )
-    name = params.get("action")
+    name = now.get("action")
     if name is not None and str(name) not in ledger.actions:
         raise UnknownAction(f"{name!r} is not a ValueFlows action", action=name)
 
 
-def _after_settlement(ledger: Ledger) -> records.Hooks:
-    def after(tx: Tx, iri: str, now: Mapping[str, Any], before: Mapping[str, Any]) -> None:
-        if now:
-            paying = _event(tx, now["settledBy"])
-            parties = _parties(paying)
-            if not before or now.get("settledBy") != before.get("settledBy"):
-                authorization.may_claim(ledger, parties, "settle a claim with an event")
-            claim = tx.one(cypher.LOCK_CLAIM, {"id": now["settles"]})
-            trigger_parties = set(claim["triggerParties"]) if claim else set()
-            tx.rows(cypher.SET_INVOLVED, {"id": iri, "involved": sorted(parties | trigger_parties)})
-            if not now.get("resourceQuantity") and not now.get("effortQuantity"):
-                _pay_what_the_event_moved(tx, iri, paying)
-            recount(tx, now["settles"], bump=True)
-        if before and before.get("settles") != now.get("settles"):
-            recount(tx, before["settles"], bump=True)
-
-    return records.Hooks(written=after)
+def _settlement_written(
+    ledger: Ledger, tx: Tx, iri: str, now: Mapping[str, Any], before: Mapping[str, Any]
+) -> None:
+    if now:
+        paying = _event(tx, now["settledBy"])
+        parties = _parties(paying)
+        if not before or now.get("settledBy") != before.get("settledBy"):
+            authorization.may_claim(ledger, parties, "settle a claim with an event")
+        claim = tx.one(cypher.LOCK_CLAIM, {"id": now["settles"]})
+        trigger_parties = set(claim["triggerParties"]) if claim else set()
+        tx.rows(cypher.SET_INVOLVED, {"id": iri, "involved": sorted(parties | trigger_parties)})
+        if not now.get("resourceQuantity") and not now.get("effortQuantity"):
+            _pay_what_the_event_moved(tx, iri, paying)
+        recount(tx, now["settles"], bump=True)
+    if before and before.get("settles") != now.get("settles"):
+        recount(tx, before["settles"], bump=True)
 
 
 def _pay_what_the_event_moved(tx: Tx, iri: str, paying: Row) -> None:
@@ -143,31 +161,30 @@ def _pay_what_the_event_moved(tx: Tx, iri: str, paying: Row) -> None:
         tx.rows(cypher.SET_SETTLEMENT_QUANTITY, {"id": iri, "props": props})
 
 
+# The use cases, through the Ledger (which picks the hooks above and announces the change once committed).
+
+
 def create_claim(ledger: Ledger, params: Params, iri: str | None = None) -> str:
-    _check_input(ledger, params)
-    return records.create(ledger, Kind.CLAIM, params, iri, hooks=_after_claim(ledger))
+    return ledger.create(Kind.CLAIM, params, iri)
 
 
 def update_claim(ledger: Ledger, params: Params) -> str:
-    _check_input(ledger, params)
-    return records.update(ledger, Kind.CLAIM, params, hooks=_after_claim(ledger))
+    return ledger.update(Kind.CLAIM, params)
 
 
 def delete_claim(ledger: Ledger, revision_id: str) -> bool:
     """A claim goes only while nothing settles it (a settlement refers to it)."""
-    return records.delete(ledger, Kind.CLAIM, revision_id=revision_id, iri=None)
+    return ledger.delete(Kind.CLAIM, revision_id=revision_id)
 
 
 def create_settlement(ledger: Ledger, params: Params, iri: str | None = None) -> str:
-    return records.create(ledger, Kind.SETTLEMENT, params, iri, hooks=_after_settlement(ledger))
+    return ledger.create(Kind.SETTLEMENT, params, iri)
 
 
 def update_settlement(ledger: Ledger, params: Params) -> str:
-    return records.update(ledger, Kind.SETTLEMENT, params, hooks=_after_settlement(ledger))
+    return ledger.update(Kind.SETTLEMENT, params)
 
 
 def delete_settlement(ledger: Ledger, revision_id: str) -> bool:
     """Deleting a settlement gives back what it paid: the claim is recounted."""
-    return records.delete(
-        ledger, Kind.SETTLEMENT, revision_id=revision_id, iri=None, hooks=_after_settlement(ledger)
-    )
+    return ledger.delete(Kind.SETTLEMENT, revision_id=revision_id)

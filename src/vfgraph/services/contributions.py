@@ -17,8 +17,6 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from rdflib import Graph
-
 from vfgraph.domain import distribution as dist
 from vfgraph.domain import ids
 from vfgraph.domain.kinds import Kind
@@ -34,10 +32,10 @@ from vfgraph.errors import (
     UnknownAction,
 )
 from vfgraph.services import authorization, claims, events, normalize, records
+from vfgraph.services.changes import Change, Operation
 from vfgraph.services.tracing import StoreFlowSource
 from vfgraph.store.cypher import contributions as cypher
 from vfgraph.store.driver import Row, Tx
-from vfgraph.vocab import views
 from vfgraph.vocab.namespaces import VF_IRI
 
 if TYPE_CHECKING:
@@ -81,21 +79,19 @@ def create_equation(ledger: Ledger, params: Params, iri: str | None = None) -> s
         for n in range(len(rows))
     ]
 
+    # The equation and all its buckets are judged in one view, so the shapes can add up the shares.
+    new = [records.NewRecord(Kind.VALUE_EQUATION, equation, values)]
+    new += [
+        records.NewRecord(Kind.VALUE_BUCKET, b_iri, b) for b_iri, b in zip(bucket_iris, rows, strict=True)
+    ]
+
     def work(tx: Tx) -> str:
-        # The equation and all its buckets are judged in one view, so the shapes can add up the shares.
-        view = Graph()
-        views.add_record(view, Kind.VALUE_EQUATION, equation, values)
-        refs = normalize.referenced_ids(Kind.VALUE_EQUATION, values)
-        for b_iri, b in zip(bucket_iris, rows, strict=True):
-            views.add_record(view, Kind.VALUE_BUCKET, b_iri, b)
-            refs |= normalize.referenced_ids(Kind.VALUE_BUCKET, b) - {equation}
-        records.validate(ledger, tx, view, refs)
-        records.store_new(ledger, tx, Kind.VALUE_EQUATION, equation, values, validated=True)
-        for b_iri, b in zip(bucket_iris, rows, strict=True):
-            records.store_new(ledger, tx, Kind.VALUE_BUCKET, b_iri, b, validated=True)
+        records.insert_many(ledger, tx, new)
         return equation
 
-    return ledger.store.write(work)
+    ledger.store.write(work)
+    ledger.feed.publish(*(Change(r.kind, r.iri, Operation.CREATED) for r in new))
+    return equation
 
 
 def delete_equation(ledger: Ledger, revision_id: str) -> bool:
@@ -243,7 +239,8 @@ def record(ledger: Ledger, income: str, equation: str, as_: DistributeAs) -> tup
         return out
 
     works: list[Callable[[Tx], tuple[str, str | None]]] = []
-    claim_rows: list[tuple[str, dict[str, Any]]] = []
+    claim_rows: list[records.NewRecord] = []
+    hooks = claims.claim_hooks(ledger)
     for part in parts:
         if as_ is DistributeAs.EVENTS:
             ev = flow(part)
@@ -255,7 +252,8 @@ def record(ledger: Ledger, income: str, equation: str, as_: DistributeAs) -> tup
             works.append(events.prepare(ledger, ev, new_resource))
         else:
             values = normalize.values_of(Kind.CLAIM, flow(part) | {"created": stamp})
-            claim_rows.append((ids.mint(ledger.settings.base_iri, Kind.CLAIM), values))
+            claim_iri = ids.mint(ledger.settings.base_iri, Kind.CLAIM)
+            claim_rows.append(records.NewRecord(Kind.CLAIM, claim_iri, values, hooks))
     record_values = normalize.values_of(
         Kind.VALUE_DISTRIBUTION,
         {"distributes": income, "followsEquation": equation, "distributedAs": as_.value},
@@ -272,11 +270,13 @@ def record(ledger: Ledger, income: str, equation: str, as_: DistributeAs) -> tup
                 equation=equation,
             )
         written = [w(tx)[0] for w in works]
-        for claim_iri, values in claim_rows:
-            records.store_new(ledger, tx, Kind.CLAIM, claim_iri, values)
-            claims.after_claim_written(ledger, tx, claim_iri, values, {})
-            written.append(claim_iri)
-        records.store_new(ledger, tx, Kind.VALUE_DISTRIBUTION, iri, record_values)
+        # The claims and the distribution record: one view, one SHACL run.
+        record = records.NewRecord(Kind.VALUE_DISTRIBUTION, iri, record_values)
+        written += records.insert_many(ledger, tx, [*claim_rows, record])[:-1]
         return iri, written
 
-    return ledger.store.write(work)
+    iri, written = ledger.store.write(work)
+    kind = Kind.ECONOMIC_EVENT if as_ is DistributeAs.EVENTS else Kind.CLAIM
+    changes = [Change(kind, w, Operation.CREATED) for w in written]
+    ledger.feed.publish(*changes, Change(Kind.VALUE_DISTRIBUTION, iri, Operation.CREATED))
+    return iri, written

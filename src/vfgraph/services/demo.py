@@ -17,6 +17,8 @@ from typing import Any
 
 from vfgraph.domain.kinds import Kind
 from vfgraph.services import contributions_demo
+from vfgraph.services.demo_planning import load_signals
+from vfgraph.services.demo_recipes import load_recipes
 from vfgraph.services.ledger import Ledger
 from vfgraph.services.thresholds_demo import load_limits
 
@@ -153,4 +155,6 @@ def load_demo(ledger: Ledger) -> str:
     )
     created += load_limits(ledger)  # a regional CO2e budget the farm overshoots (docs/limits.md)
     created += contributions_demo.load_contributions_demo(ledger)  # income shared by hours (issue 7 §5)
+    created += load_recipes(ledger, base)
+    created += load_signals(ledger, base)  # an open request and offer, a plan from a recipe
     return f"demo supply chain: {created} records written ({'first load' if created else 'already loaded'})"

@@ -13,13 +13,18 @@ measure a mapping ``{"hasNumericalValue": Decimal, "hasUnit": IRI}``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
 
+from vfgraph.domain import ids
 from vfgraph.domain.access import Caller
 from vfgraph.domain.actions import Action
 from vfgraph.domain.kinds import Kind
+from vfgraph.services.changes import Change, ChangeFeed, Operation, written
 from vfgraph.settings import Settings
+
+if TYPE_CHECKING:
+    from vfgraph.services.records import Hooks
 from vfgraph.store.driver import Store
 from vfgraph.vocab.ontology import Ontology
 from vfgraph.vocab.shacl import ShapesValidator
@@ -36,6 +41,9 @@ class Ledger:
     """The long-lived objects a write needs (built once by :func:`vfgraph.bootstrap.open_ledger`), and who
     is acting: every write is checked against ``caller`` (None: anonymous, who may write nothing) and
     every read sees what ``caller`` may see. :meth:`acting_as` gives the same ledger for another caller.
+
+    Once a write has committed, it is announced on ``feed`` (:mod:`vfgraph.services.changes`), which every
+    view of the ledger shares; a write that fails announces nothing.
     """
 
     settings: Settings
@@ -43,6 +51,7 @@ class Ledger:
     ontology: Ontology
     validator: ShapesValidator
     caller: Caller | None = SYSTEM
+    feed: ChangeFeed = field(default_factory=ChangeFeed)
 
     def acting_as(self, caller: Caller | None) -> Ledger:
         return replace(self, caller=caller, store=self.store.viewing(caller))
@@ -56,9 +65,18 @@ class Ledger:
 
         ``iri`` keeps a given IRI (imports, demo data) instead of minting one.
         """
-        from vfgraph.services import planning, records
+        from vfgraph.services import records
 
-        return records.create(self, kind, params, iri, planning.hooks(self, kind))
+        created = records.create(self, kind, params, iri, self._hooks(kind))
+        self.feed.publish(*written(kind, created, Operation.CREATED, params))
+        return created
+
+    def _hooks(self, kind: Kind) -> Hooks:
+        """The extra steps a write of ``kind`` takes in its transaction (planning links and flows recount
+        what they account for, a settlement its claim)."""
+        from vfgraph.services import claims, planning
+
+        return claims.hooks(self, kind) if kind in claims.KINDS else planning.hooks(self, kind)
 
     def exists(self, iri: str) -> bool:
         from vfgraph.services import records
@@ -67,15 +85,22 @@ class Ledger:
 
     def update(self, kind: Kind, params: Params) -> str:
         """Update the record named by ``params["revisionId"]`` (which must be current)."""
-        from vfgraph.services import planning, records
+        from vfgraph.services import records
 
-        return records.update(self, kind, params, hooks=planning.hooks(self, kind))
+        updated = records.update(self, kind, params, hooks=self._hooks(kind))
+        self.feed.publish(*written(kind, updated, Operation.UPDATED, params))
+        return updated
 
     def delete(self, kind: Kind, *, revision_id: str | None = None, iri: str | None = None) -> bool:
         """Delete a record that nothing refers to; refused with IMMUTABLE when something does."""
-        from vfgraph.services import planning, records
+        from vfgraph.services import records
 
-        return records.delete(self, kind, revision_id=revision_id, iri=iri, hooks=planning.hooks(self, kind))
+        hooks = self._hooks(kind)
+        deleted = records.delete(self, kind, revision_id=revision_id, iri=iri, hooks=hooks)
+        target = iri if revision_id is None else ids.parse_revision_id(revision_id)[0]
+        if deleted and target is not None:
+            self.feed.publish(Change(kind, target, Operation.DELETED))
+        return deleted
 
     def record_event(
         self,
@@ -89,16 +114,25 @@ class Ledger:
         """
         from vfgraph.services import events
 
-        return events.record(self, event, new_resource, iris)
+        event_iri, resource_iri = events.record(self, event, new_resource, iris)
+        changes = [Change(Kind.ECONOMIC_EVENT, event_iri, Operation.CREATED)]
+        if resource_iri is not None:
+            changes.append(Change(Kind.ECONOMIC_RESOURCE, resource_iri, Operation.CREATED))
+        self.feed.publish(*changes)
+        return event_iri, resource_iri
 
     def update_event(self, params: Params) -> str:
         """Change an event's note, agreedIn or triggeredBy (events are otherwise immutable)."""
         from vfgraph.services import events
 
-        return events.update(self, params)
+        updated = events.update(self, params)
+        self.feed.publish(Change(Kind.ECONOMIC_EVENT, updated, Operation.UPDATED))
+        return updated
 
     def update_resource(self, params: Params) -> str:
         """Change a resource's descriptive fields (quantities change only through events)."""
         from vfgraph.services import records
 
-        return records.update(self, Kind.ECONOMIC_RESOURCE, params)
+        updated = records.update(self, Kind.ECONOMIC_RESOURCE, params)
+        self.feed.publish(Change(Kind.ECONOMIC_RESOURCE, updated, Operation.UPDATED))
+        return updated

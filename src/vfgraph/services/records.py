@@ -7,7 +7,7 @@ recounts commitments, docs/planning.md) passes :class:`Hooks`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -86,39 +86,51 @@ def create(
         raise InvalidInput(f"{kind.value} records are created by recording economic events")
     values = normalize.values_of(kind, params)
     authorization.may_create(ledger, kind, values)
-    iri = iri or ids.mint(ledger.settings.base_iri, kind)
-
-    new_iri = iri
-
-    def work(tx: Tx) -> str:
-        if hooks.prepare is not None:
-            hooks.prepare(tx, new_iri, values, {})
-        store_new(ledger, tx, kind, new_iri, values)
-        if hooks.written is not None:
-            hooks.written(tx, new_iri, values, {})
-        return new_iri
-
-    return ledger.store.write(work)
+    new_iri = iri or ids.mint(ledger.settings.base_iri, kind)
+    return ledger.store.write(lambda tx: insert(ledger, tx, kind, new_iri, values, hooks))
 
 
-def store_new(
-    ledger: Ledger, tx: Tx, kind: Kind, iri: str, values: Mapping[str, Any], *, validated: bool = False
-) -> None:
-    """Validate and store one new record inside ``tx`` (``values``: checked by :mod:`normalize`);
-    ``validated``: the caller has already judged the record's view (with others it writes alongside)."""
-    if not validated:
-        view = Graph()
-        views.add_record(view, kind, iri, values)
-        add_action(ledger, kind, view, values)
-        refs = normalize.referenced_ids(kind, values) | _context(tx, kind, iri, values, view)
-        validate(ledger, tx, view, refs)
-    props, rels = normalize.properties(kind, values)
+@dataclass(frozen=True, slots=True)
+class NewRecord:
+    """A record to store with :func:`insert_many`: ``values`` already normalised and authorised."""
+
+    kind: Kind
+    iri: str
+    values: dict[str, Any]
+    hooks: Hooks = NO_HOOKS
+
+
+def insert(
+    ledger: Ledger, tx: Tx, kind: Kind, iri: str, values: dict[str, Any], hooks: Hooks = NO_HOOKS
+) -> str:
+    """Validate and store a new record inside the caller's transaction."""
+    return insert_many(ledger, tx, [NewRecord(kind, iri, values, hooks)])[0]
+
+
+def insert_many(ledger: Ledger, tx: Tx, new: Sequence[NewRecord]) -> list[str]:
+    """Validate several new records together (one view, one SHACL run) and store them in the caller's
+    transaction, in the order given (a record may refer to one before it), so that a use case writing
+    several records writes them all or none."""
+    view = Graph()
+    refs: set[str] = set()
+    for r in new:
+        if r.hooks.prepare is not None:
+            r.hooks.prepare(tx, r.iri, r.values, {})
+        views.add_record(view, r.kind, r.iri, r.values)
+        add_action(ledger, r.kind, view, r.values)
+        refs |= normalize.referenced_ids(r.kind, r.values) | _context(tx, r.kind, r.iri, r.values, view)
+    validate(ledger, tx, view, refs - {r.iri for r in new})
     stamp = now()
-    props.update(id=iri, rev=1, createdAt=stamp, updatedAt=stamp)
-    props.update(authorization.written_by(ledger, created=True))
-    props["involved"] = authorization.involved(kind, values, ledger.caller)
-    props = {k: v for k, v in props.items() if v is not None}
-    tx.rows(cypher.CREATE_RECORD[kind], {"props": props, "rels": rels})
+    for r in new:
+        props, rels = normalize.properties(r.kind, r.values)
+        props.update(id=r.iri, rev=1, createdAt=stamp, updatedAt=stamp)
+        props.update(authorization.written_by(ledger, created=True))
+        props["involved"] = authorization.involved(r.kind, r.values, ledger.caller)
+        props = {k: v for k, v in props.items() if v is not None}
+        tx.rows(cypher.CREATE_RECORD[r.kind], {"props": props, "rels": rels})
+        if r.hooks.written is not None:
+            r.hooks.written(tx, r.iri, r.values, {})
+    return [r.iri for r in new]
 
 
 def current_values(kind: Kind, state: Row) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from vfgraph.api.types.measurement import Unit, load_unit
 from vfgraph.api.types.observation import event_connection, resource_connection
 from vfgraph.api.types.planning import commitment_connection, intent_connection
 from vfgraph.api.types.process import process_connection
+from vfgraph.api.types.recipe import recipe_flow_connection, recipe_process_connection
 from vfgraph.store.reads import Record
 
 
@@ -79,3 +80,5 @@ class ProcessSpecification(Recorded):
     resources_currently_at_stage = resource_connection("ProcessSpecification.resourcesCurrentlyAtStage")
     conforming_processes = process_connection("ProcessSpecification.conformingProcesses")
     commitments_requiring_stage = commitment_connection("ProcessSpecification.commitmentsRequiringStage")
+    conforming_recipe_processes = recipe_process_connection("ProcessSpecification.conformingRecipeProcesses")
+    recipe_flows_requiring_stage = recipe_flow_connection("ProcessSpecification.recipeFlowsRequiringStage")

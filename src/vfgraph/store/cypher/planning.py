@@ -1,5 +1,5 @@
 """The planning layer's own statements: keeping commitments and intents up to date with what fulfils or
-satisfies them (docs/planning.md), and the open offers and requests.
+satisfies them (docs/planning.md). Open offers and requests: :mod:`vfgraph.store.cypher.signals`.
 
 Labels and relationship types come from the fixed table :data:`ACCOUNTS` below (never from input).
 """
@@ -10,7 +10,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from vfgraph.domain.kinds import Kind
-from vfgraph.store.cypher.read import visible
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,32 +82,3 @@ SET_FLOW = """
 MATCH (c:Commitment|Intent {id: $id})
 SET c += $props
 """
-
-# Open proposals: not ended, with primary intents that all leave the same side open. An offer's primary
-# intents name a provider and no receiver; a request's a receiver and no provider.
-_WINDOW = "n.id > coalesce($after, '') AND n.id < coalesce($before, '\\uffff')"
-_PRIMARY = (
-    "MATCH (n)<-[:PUBLISHED_IN]-(pi:ProposedIntent)-[:PUBLISHES]->(i:Intent) "
-    "WHERE coalesce(pi.reciprocal, false) = false"
-)
-
-
-def _proposals(named: str, open_side: str, direction: str) -> str:
-    return (
-        f"MATCH (n:Proposal) WHERE {_WINDOW} AND {visible('n')} "
-        "AND (n.hasEnd IS NULL OR n.hasEnd > $now) "
-        f"AND EXISTS {{ {_PRIMARY} }} "
-        f"AND NOT EXISTS {{ {_PRIMARY} AND (NOT EXISTS {{ (i)-[:{named}]->() }} "
-        f"OR EXISTS {{ (i)-[:{open_side}]->() }}) }} "
-        f"WITH n ORDER BY n.id {direction} LIMIT $limit "
-        "RETURN n.id AS id"
-    )
-
-
-# OPEN_PROPOSALS[(which, direction)]: ids of a page of open offers or requests ($after, $before, $limit,
-# $now: an ISO date-time in UTC, as dates are stored).
-OPEN_PROPOSALS: Mapping[tuple[str, str], str] = {
-    (which, direction): _proposals(named, open_side, direction)
-    for which, named, open_side in (("offers", "PROVIDER", "RECEIVER"), ("requests", "RECEIVER", "PROVIDER"))
-    for direction in ("ASC", "DESC")
-}

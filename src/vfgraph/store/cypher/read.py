@@ -259,6 +259,12 @@ REVERSE: Mapping[str, Reverse] = {
         _RES, ("MATCH (c:EconomicResource)-[:STAGE]->(p)",)
     ),
     "ProcessSpecification.conformingProcesses": Reverse("Process", ("MATCH (c:Process)-[:BASED_ON]->(p)",)),
+    "ProcessSpecification.conformingRecipeProcesses": Reverse(
+        "RecipeProcess", ("MATCH (c:RecipeProcess)-[:PROCESS_CONFORMS_TO]->(p)",)
+    ),
+    "ProcessSpecification.recipeFlowsRequiringStage": Reverse(
+        "RecipeFlow", ("MATCH (c:RecipeFlow)-[:STAGE]->(p)",)
+    ),
     "Process.inputs": Reverse(_EV, ("MATCH (c:EconomicEvent)-[:INPUT_OF]->(p)",)),
     "Process.outputs": Reverse(_EV, ("MATCH (c:EconomicEvent)-[:OUTPUT_OF]->(p)",)),
     # A process is next to another when it takes as input a resource the other put out.

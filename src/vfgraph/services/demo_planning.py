@@ -1,0 +1,99 @@
+"""The demo's open signals and plan: what a partner sees when it asks what is needed and offered.
+
+- Hill Bakery asks for 100 kg of flour by mid-October (a request: its intent names a receiver and no
+  provider). Stone Mill holds 160 kg of flour, so ``matches(agent: <Stone Mill>)`` ranks it first.
+- Green Valley Farm offers the 300 kg of grain it still holds, for 0.40 EUR a kilogram (an offer: its
+  primary intent names a provider and no receiver; the payment it expects is the reciprocal intent).
+- Stone Mill plans 100 kg of bread for Hill Bakery from the demo recipes (``planFromRecipe``): the 60 kg of
+  flour the baking needs are netted against the mill's flour on hand, so nothing is milled.
+
+Same pattern as :mod:`vfgraph.services.demo`: fixed IRIs under ``<base IRI>demo/``, nothing written twice.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from vfgraph.domain.kinds import Kind
+from vfgraph.services.ledger import Ledger
+from vfgraph.services.planning_recipes import plan_from_recipe
+
+
+def _q(value: str, unit: str) -> dict[str, Any]:
+    return {"hasNumericalValue": Decimal(value), "hasUnit": unit}
+
+
+def load_signals(ledger: Ledger, base: str) -> int:
+    """Write the demo's offer, request and plan if they are not there yet (the demo's agents, units,
+    specifications and recipes must be); returns how many records were written."""
+    created = 0
+
+    def iri(kind: Kind, key: str) -> str:
+        return f"{base}{kind.path}/{key}"
+
+    def record(kind: Kind, key: str, params: dict[str, Any]) -> str:
+        nonlocal created
+        at = iri(kind, key)
+        if not ledger.exists(at):
+            ledger.create(kind, params, iri=at)
+            created += 1
+        return at
+
+    org, spec = Kind.ORGANIZATION, Kind.RESOURCE_SPECIFICATION
+    farm, mill = iri(org, "green-valley-farm"), iri(org, "stone-mill")
+    kg = iri(Kind.UNIT, "kilogram")
+    grain, flour, bread = iri(spec, "grain"), iri(spec, "flour"), iri(spec, "bread")
+    bakery = record(org, "hill-bakery", {"name": "Hill Bakery", "note": "Bakes bread in Hill Town."})
+    eur = record(Kind.UNIT, "euro", {"label": "euro", "symbol": "EUR"})
+    money = record(spec, "euro-payment", {"name": "Payment in euros", "defaultUnitOfResource": eur})
+
+    request = record(
+        Kind.PROPOSAL,
+        "flour-wanted",
+        {"name": "Flour wanted", "hasBeginning": "2026-09-20T00:00:00Z", "hasEnd": "2027-01-01T00:00:00Z"},
+    )
+    wanted = record(
+        Kind.INTENT,
+        "flour-wanted",
+        {"action": "transfer", "receiver": bakery, "resourceConformsTo": flour}
+        | {"resourceQuantity": _q("100", kg), "due": "2026-10-15T00:00:00Z", "name": "100 kg flour"},
+    )
+    record(Kind.PROPOSED_INTENT, "flour-wanted", {"publishedIn": request, "publishes": wanted})
+
+    offer = record(
+        Kind.PROPOSAL,
+        "grain-offered",
+        {"name": "Grain for sale", "unitBased": True, "hasBeginning": "2026-09-20T00:00:00Z"},
+    )
+    offered = record(
+        Kind.INTENT,
+        "grain-offered",
+        {"action": "transfer", "provider": farm, "resourceConformsTo": grain}
+        | {"availableQuantity": _q("300", kg), "resourceQuantity": _q("1", kg), "name": "Grain, by the kg"},
+    )
+    price = record(
+        Kind.INTENT,
+        "grain-price",
+        {"action": "transfer", "receiver": farm, "resourceConformsTo": money}
+        | {"resourceQuantity": _q("0.40", eur), "name": "0.40 EUR a kg"},
+    )
+    record(Kind.PROPOSED_INTENT, "grain-offered", {"publishedIn": offer, "publishes": offered})
+    record(
+        Kind.PROPOSED_INTENT, "grain-price", {"publishedIn": offer, "publishes": price, "reciprocal": True}
+    )
+
+    plan = iri(Kind.PLAN, "bread-for-hill-bakery")
+    if not ledger.exists(plan):
+        planned = plan_from_recipe(
+            ledger,
+            bread,
+            _q("100", kg),
+            "2026-10-20T06:00:00Z",
+            agent=mill,
+            name="Bread for Hill Bakery",
+            receiver=bakery,
+            plan_iri=plan,
+        )
+        created += 1 + len(planned.processes) + len(planned.commitments) + len(planned.intents)
+    return created
