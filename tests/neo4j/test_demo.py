@@ -87,10 +87,10 @@ def test_the_demo_bread_plan_nets_the_flour_the_mill_holds(ledger: Ledger) -> No
         "RETURN p.name AS name, "
         "COUNT { (p)<-[:PLANNED_WITHIN]-(:Process) } AS processes, "
         "[(p)<-[:INDEPENDENT_DEMAND_OF]-(c:Commitment) | c.resourceQuantityValue] AS demand",
-        {"plan": demo + "plan/bread-for-hill-bakery"},
+        {"plan": demo + "plan/bread-for-corner-bakery"},
     )
     # Baking only: the 60 kg of flour it needs come from the mill's 160 kg on hand, so nothing is milled.
-    assert rows == [{"name": "Bread for Hill Bakery", "processes": 1, "demand": ["100"]}]
+    assert rows == [{"name": "Bread for Corner Bakery", "processes": 1, "demand": ["100"]}]
 
 
 def test_the_demo_flour_income_is_shared_between_the_farm_hand_and_the_miller(ledger: Ledger) -> None:

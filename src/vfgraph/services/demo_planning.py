@@ -1,10 +1,10 @@
 """The demo's open signals and plan: what a partner sees when it asks what is needed and offered.
 
-- Hill Bakery asks for 100 kg of flour by mid-October (a request: its intent names a receiver and no
+- Corner Bakery asks for 100 kg of flour by mid-October (a request: its intent names a receiver and no
   provider). Stone Mill holds 160 kg of flour, so ``matches(agent: <Stone Mill>)`` ranks it first.
 - Green Valley Farm offers the 300 kg of grain it still holds, for 0.40 EUR a kilogram (an offer: its
   primary intent names a provider and no receiver; the payment it expects is the reciprocal intent).
-- Stone Mill plans 100 kg of bread for Hill Bakery from the demo recipes (``planFromRecipe``): the 60 kg of
+- Stone Mill plans 100 kg of bread for Corner Bakery from the demo recipes (``planFromRecipe``): the 60 kg of
   flour the baking needs are netted against the mill's flour on hand, so nothing is milled.
 
 Same pattern as :mod:`vfgraph.services.demo`: fixed IRIs under ``<base IRI>demo/``, nothing written twice.
@@ -25,8 +25,8 @@ def _q(value: str, unit: str) -> dict[str, Any]:
 
 
 def load_signals(ledger: Ledger, base: str) -> int:
-    """Write the demo's offer, request and plan if they are not there yet (the demo's agents, units,
-    specifications and recipes must be); returns how many records were written."""
+    """Write the demo's offer, request and plan if they are not there yet (the rest of the demo must be);
+    returns how many records were written."""
     created = 0
 
     def iri(kind: Kind, key: str) -> str:
@@ -44,9 +44,9 @@ def load_signals(ledger: Ledger, base: str) -> int:
     farm, mill = iri(org, "green-valley-farm"), iri(org, "stone-mill")
     kg = iri(Kind.UNIT, "kilogram")
     grain, flour, bread = iri(spec, "grain"), iri(spec, "flour"), iri(spec, "bread")
-    bakery = record(org, "hill-bakery", {"name": "Hill Bakery", "note": "Bakes bread in Hill Town."})
-    eur = record(Kind.UNIT, "euro", {"label": "euro", "symbol": "EUR"})
-    money = record(spec, "euro-payment", {"name": "Payment in euros", "defaultUnitOfResource": eur})
+    # Corner Bakery, the euro and the Euros specification come from the contributions demo.
+    bakery, money = iri(org, "corner-bakery"), iri(spec, "euros")
+    eur = iri(Kind.UNIT, "euro")
 
     request = record(
         Kind.PROPOSAL,
@@ -83,7 +83,7 @@ def load_signals(ledger: Ledger, base: str) -> int:
         Kind.PROPOSED_INTENT, "grain-price", {"publishedIn": offer, "publishes": price, "reciprocal": True}
     )
 
-    plan = iri(Kind.PLAN, "bread-for-hill-bakery")
+    plan = iri(Kind.PLAN, "bread-for-corner-bakery")
     if not ledger.exists(plan):
         planned = plan_from_recipe(
             ledger,
@@ -91,7 +91,7 @@ def load_signals(ledger: Ledger, base: str) -> int:
             _q("100", kg),
             "2026-10-20T06:00:00Z",
             agent=mill,
-            name="Bread for Hill Bakery",
+            name="Bread for Corner Bakery",
             receiver=bakery,
             plan_iri=plan,
         )
