@@ -21,7 +21,7 @@ from vfgraph.api.types.observation import (
     scopes_of,
 )
 from vfgraph.api.types.plan import plan_connection
-from vfgraph.api.types.planning import commitment_connection, intent_connection
+from vfgraph.api.types.planning import commitment_connection, intent_connection, no_intents
 from vfgraph.api.types.process import process_connection
 from vfgraph.api.types.proposal import proposal_connection
 from vfgraph.domain.kinds import Kind
@@ -73,12 +73,17 @@ class Agent(Recorded):
     proposals = proposal_connection("Agent.proposals")
     proposals_in_scope = proposal_connection("Agent.proposalsInScope")
     proposals_to = proposal_connection("Agent.proposalsTo")
-    # vf-graphql's agent.claim bridge types these as IntentConnection, a slip in the reference: they
-    # list claims (docs/contributions.md).
-    claims = claim_connection("Agent.claims")
-    claims_as_provider = claim_connection("Agent.claimsAsProvider")
-    claims_as_receiver = claim_connection("Agent.claimsAsReceiver")
-    claims_in_scope = claim_connection("Agent.claimsInScope")
+    # vf-graphql's agent.claim bridge types these four as IntentConnection, a slip in the reference (they
+    # are meant to list claims). vfgraph keeps the reference's type, so clients built on it validate, and
+    # answers them empty; the agent's claims are the claimRecords* fields (docs/contributions.md).
+    claims = no_intents()
+    claims_as_provider = no_intents()
+    claims_as_receiver = no_intents()
+    claims_in_scope = no_intents()
+    claim_records = claim_connection("Agent.claims")
+    claim_records_as_provider = claim_connection("Agent.claimsAsProvider")
+    claim_records_as_receiver = claim_connection("Agent.claimsAsReceiver")
+    claim_records_in_scope = claim_connection("Agent.claimsInScope")
 
 
 @strawberry.type

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
-from vfgraph.api.context import Info, connection_field, list_field, load_one, load_related
+from vfgraph.api.context import Info, connection_field, list_field, load_one, load_related, page_window
+from vfgraph.api.pagination import Connection, to_connection
 from vfgraph.api.scalars import URI, as_datetime, as_uri, as_uris
 from vfgraph.api.types.action import Action
 from vfgraph.api.types.history import Recorded, Shareable
@@ -23,7 +24,7 @@ from vfgraph.domain.kinds import Kind
 from vfgraph.errors import NotFound
 from vfgraph.services.planning import remaining
 from vfgraph.store.cypher.read import AGENT
-from vfgraph.store.reads import Record, Window
+from vfgraph.store.reads import Record, Slice, Window
 
 if TYPE_CHECKING:
     from vfgraph.api.types.agent import Agent
@@ -64,6 +65,24 @@ def commitment_list(relation: str) -> Any:
 def intent_connection(relation: str) -> Any:
     """A page of the intents that point at the parent along ``relation``."""
     return connection_field(relation, IntentRef, lambda: Intent.from_record)
+
+
+def no_intents() -> Any:
+    """An intent connection that is always empty: for the reference fields that are typed as intents but
+    mean something else (``Agent.claims``: see docs/contributions.md)."""
+
+    async def resolve(
+        root: Any,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[IntentRef] | None:
+        window = page_window(info, first, after, last, before)
+        return to_connection(Slice([], has_previous=False, has_next=False), window, Intent.from_record)
+
+    return strawberry.field(resolver=resolve)
 
 
 def intent_list(relation: str) -> Any:
