@@ -106,7 +106,7 @@ schema: $(STAMP)
 conformance: schema
 	../shared/conformance/vf-graphql-check schema.graphql action agent measurement \
 	  resource_specification process_specification observation process intent commitment fulfillment \
-	  satisfaction proposal plan agreement recipe
+	  satisfaction proposal plan agreement claim recipe
 
 clean:
 	rm -rf $(VENV) build *.egg-info
