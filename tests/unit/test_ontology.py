@@ -9,7 +9,10 @@ import pytest
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, URIRef
 
 from vfgraph.domain.actions import NOT_APPLICABLE, Action
+from vfgraph.domain.fields import FIELDS
+from vfgraph.domain.kinds import Kind
 from vfgraph.settings import Settings
+from vfgraph.vocab import views
 from vfgraph.vocab.files import ontology_dir, shapes_dir
 from vfgraph.vocab.namespaces import VF, VF_IRI, VFG, VFG_IRI
 from vfgraph.vocab.ontology import (
@@ -299,3 +302,13 @@ def test_an_action_missing_a_behaviour_property_is_rejected(tmp_path: Path) -> N
 def test_a_missing_ontology_is_reported(tmp_path: Path) -> None:
     with pytest.raises(OntologyError, match="not found"):
         load_ontology(tmp_path / "absent.ttl")
+
+
+def test_every_class_and_property_the_ledger_writes_is_declared_in_an_ontology_file() -> None:
+    declared = Graph().parse(ontology_dir() / "vf.ttl") + Graph().parse(ontology_dir() / "vfgraph.ttl")
+    written = {views.class_of(kind) for kind in Kind} | {
+        views.predicate(kind, field) for kind, fields in FIELDS.items() for field in fields
+    }
+    undeclared = sorted(str(term) for term in written if (term, RDF.type, None) not in declared)
+
+    assert undeclared == []

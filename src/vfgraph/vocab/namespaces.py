@@ -248,4 +248,38 @@ class VFG(DefinedNamespace):
     share: URIRef  # a fraction in [0, 1] (of a threshold, or of an income for a value bucket)
     allocatedQuantity: URIRef  # a vf:Measure
 
+    # Agent relationships (dropped by ValueFlows 1.0, kept by vfgraph)
+    AgentRelationship: URIRef
+    AgentRelationshipRole: URIRef
+    subject: URIRef
+    object: URIRef
+    relationship: URIRef
+    roleLabel: URIRef
+    inverseRoleLabel: URIRef
+    # vf-graphql's link records of the planning layer
+    Fulfillment: URIRef
+    Satisfaction: URIRef
+    ProposedIntent: URIRef
+    ProposedTo: URIRef
+    fulfilledBy: URIRef
+    fulfills: URIRef
+    satisfiedBy: URIRef
+    satisfies: URIRef
+    publishedIn: URIRef
+    publishes: URIRef
+    reciprocal: URIRef
+    proposed: URIRef
+    proposedTo: URIRef
+    resourceQuantity: URIRef  # the quantity a link record accounts for
+    effortQuantity: URIRef
+    resourceConformsTo: URIRef  # of a value bucket
+    resourceClassifiedAs: URIRef  # of a value bucket
+    # privacy, footprint shares, totals kept by the ledger
+    private: URIRef
+    footprintShare: URIRef
+    fulfilledQuantity: URIRef
+    satisfiedQuantity: URIRef
+    settledQuantity: URIRef
+    remainingQuantity: URIRef
+
     _NS = Namespace(VFG_IRI)
