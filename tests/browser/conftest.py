@@ -49,7 +49,11 @@ def site(ledger: Ledger) -> Iterator[Site]:
     await_search_index(ledger.store)
     port = _free_port()
     config = uvicorn.Config(
-        create_app(ledger.settings, ledger), host="127.0.0.1", port=port, log_level="warning", ws="none"
+        create_app(ledger.settings, ledger),
+        host="127.0.0.1",
+        port=port,
+        log_level="warning",
+        ws="websockets-sansio",
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name="explorer-server", daemon=True)
