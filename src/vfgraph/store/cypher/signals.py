@@ -73,11 +73,13 @@ CALL {{
     resource: r.id, value: r.onhandQuantityValue, unit: r.onhandQuantityUnit
   }}) AS held, 0 AS made
   UNION ALL
-  MATCH (e:EconomicEvent)-[:OUTPUT_OF]->(pr:Process)
-  WHERE {visible("e")} AND (
-    exists {{ (e)-[:PROVIDER]->(:Agent {{id: $agent}}) }}
-    OR exists {{ (pr)-[:IN_SCOPE_OF]->(:Agent {{id: $agent}}) }}
-  )
+  MATCH (a:Agent {{id: $agent}})
+  CALL (a) {{
+    MATCH (a)<-[:PROVIDER]-(e:EconomicEvent)-[:OUTPUT_OF]->(:Process) RETURN e
+    UNION
+    MATCH (a)<-[:IN_SCOPE_OF]-(:Process)<-[:OUTPUT_OF]-(e:EconomicEvent) RETURN e
+  }}
+  WITH e WHERE {visible("e")}
   WITH e, coalesce(
     [(e)-[:RESOURCE_CONFORMS_TO]->(s) | s.id][0],
     [(e)-[:RESOURCE_INVENTORIED_AS]->()-[:CONFORMS_TO]->(s) | s.id][0]
