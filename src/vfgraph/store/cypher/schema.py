@@ -16,6 +16,8 @@ SCHEMA_STATEMENTS: tuple[str, ...] = (
     "CREATE INDEX event_action IF NOT EXISTS FOR (n:EconomicEvent) ON (n.action)",
     "CREATE INDEX event_time IF NOT EXISTS FOR (n:EconomicEvent) ON (n.hasPointInTime)",
     "CREATE INDEX resource_tracking IF NOT EXISTS FOR (n:EconomicResource) ON (n.trackingIdentifier)",
+    # Agent.proposals: the proposals an agent created (docs/planning.md).
+    "CREATE INDEX proposal_created_by IF NOT EXISTS FOR (n:Proposal) ON (n.createdBy)",
     # Record search (store/search.py): words of names, tracking identifiers, notes, actions and IRIs.
     "CREATE FULLTEXT INDEX record_search IF NOT EXISTS FOR (n:Agent|EconomicResource|Process|EconomicEvent)"
     " ON EACH [n.name, n.trackingIdentifier, n.note, n.action, n.id]",
