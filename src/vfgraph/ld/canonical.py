@@ -8,7 +8,9 @@ Export after import gives back the ValueFlows statements of the file up to these
 - an ``xsd:dateTime`` is in UTC (``10:00:00+02:00`` -> ``08:00:00Z``);
 - a measure is typed ``vf:Measure``, an agent ``vf:Agent`` as well as its own class;
 - ``vf:image`` values are ``xsd:anyURI`` literals;
-- vfgraph's bookkeeping (``vfg:revisionId``, ``vfg:createdAt``, ``vfg:updatedAt``) is left out.
+- vfgraph's bookkeeping (``vfg:revisionId``, ``vfg:createdAt``, ``vfg:updatedAt``) is left out, and so is
+  the trace breadcrumb ``vfg:previousEvent``: an import keeps the links a file states and derives the
+  others from the order of the events (docs/linked-data.md, "Breadcrumbs").
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from rdflib.term import Node
 
 from vfgraph.domain.quantities import format_decimal
 from vfgraph.ld.terms import BOOKKEEPING, CLASS_KIND, current
-from vfgraph.vocab.namespaces import VF
+from vfgraph.vocab.namespaces import VF, VFG
 
 _IMAGES = frozenset({VF.image, VF.imageList})
 
@@ -50,7 +52,7 @@ def canonical(g: Graph) -> Graph:
     out = Graph()
     for s, p, o in g:
         s, p, o = current(s), current(p), current(o)
-        if p in BOOKKEEPING:
+        if p in BOOKKEEPING or p == VFG.previousEvent:
             continue
         o = _object(p, o)
         out.add((s, p, o))
