@@ -4,6 +4,8 @@ Export after import gives back the ValueFlows statements of the file up to these
 (:func:`canonical` applied to both sides, then rdflib's isomorphism check):
 
 - the pre-1.0 namespace ``http://w3id.org/valueflows/ont/vf#`` is the current one;
+- a link stated with a ValueFlows inverse property is stated from the other end (``process vf:hasInput
+  event`` -> ``event vf:inputOf process``, :data:`vfgraph.ld.terms.INVERSES`);
 - a ``vf:hasNumericalValue`` of any numeric type is an ``xsd:decimal`` without trailing zeros (5.0 -> 5);
 - an ``xsd:dateTime`` is in UTC (``10:00:00+02:00`` -> ``08:00:00Z``);
 - a measure is typed ``vf:Measure``, an agent ``vf:Agent`` as well as its own class;
@@ -23,7 +25,7 @@ from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
 from vfgraph.domain.quantities import format_decimal
-from vfgraph.ld.terms import BOOKKEEPING, CLASS_KIND, current
+from vfgraph.ld.terms import BOOKKEEPING, CLASS_KIND, oriented
 from vfgraph.vocab.namespaces import VF, VFG
 
 _IMAGES = frozenset({VF.image, VF.imageList})
@@ -51,7 +53,7 @@ def canonical(g: Graph) -> Graph:
     """``g`` normalised as an import stores it (see the module docstring)."""
     out = Graph()
     for s, p, o in g:
-        s, p, o = current(s), current(p), current(o)
+        s, p, o = oriented(s, p, o)
         if p in BOOKKEEPING or p == VFG.previousEvent:
             continue
         o = _object(p, o)

@@ -16,7 +16,9 @@ triples by subject, so records may be stated in pieces anywhere in the file.
 
 The spool also records each subject's record kind (from its ``rdf:type``), so that the importer can read
 records one kind at a time and look up the kind of any IRI of the file without holding an index in memory.
-Pre-1.0 ValueFlows terms are rewritten as they are spooled.
+Pre-1.0 ValueFlows terms are rewritten as they are spooled, and a triple stating a ValueFlows inverse
+property (``process vf:hasInput event``) is spooled turned round, as the field vfgraph stores
+(``event vf:inputOf process``; :func:`vfgraph.ld.terms.oriented`).
 """
 
 from __future__ import annotations
@@ -96,8 +98,8 @@ class Spool:
         self.added = 0
 
     def add(self, s: Node, p: Node, o: Node) -> None:
-        """Spool one triple (pre-1.0 ValueFlows terms rewritten)."""
-        s, p, o = terms.current(s), terms.current(p), terms.current(o)
+        """Spool one triple (pre-1.0 ValueFlows terms rewritten, inverse properties turned round)."""
+        s, p, o = terms.oriented(s, p, o)
         key = _key(s)
         if isinstance(o, Literal):
             row = (key, str(p), _LITERAL, str(o), None if o.datatype is None else str(o.datatype), o.language)

@@ -82,6 +82,48 @@ FIELD_BY_PREDICATE: Mapping[Kind, Mapping[URIRef, Field]] = MappingProxyType(_fi
 """The field each RDF property of a kind is stored as."""
 
 
+# ValueFlows 1.0 states some links from either end: ``process vf:hasInput event`` is ``event vf:inputOf
+# process`` (owl:inverseOf in the ontology). vfgraph stores the link on the one end its fields table names,
+# so an import reads the inverse property as that field, the triple turned round (see :func:`oriented`).
+_INVERSE_NAMES = {
+    "hasInput": "inputOf",
+    "hasOutput": "outputOf",
+    "hasRecipeInput": "recipeInputOf",
+    "hasRecipeOutput": "recipeOutputOf",
+    "recipeStipulates": "recipeClauseOf",
+    "recipeStipulatesReciprocal": "recipeReciprocalClauseOf",
+    "planIncludes": "plannedWithin",
+    "hasIndependentDemand": "independentDemandOf",
+    "contains": "containedIn",
+    "stipulates": "clauseOf",
+    "stipulatesReciprocal": "reciprocalClauseOf",
+    "realizes": "realizationOf",
+    "realizesReciprocal": "reciprocalRealizationOf",
+}
+
+
+def _inverses() -> dict[URIRef, URIRef]:
+    stored = {p for table in FIELD_BY_PREDICATE.values() for p in table}
+    pairs = {URIRef(VF_IRI + a): URIRef(VF_IRI + b) for a, b in _INVERSE_NAMES.items()}
+    # Only where the field exists and the inverse is not itself a field of some kind.
+    return {a: b for a, b in pairs.items() if b in stored and a not in stored}
+
+
+INVERSES: Mapping[URIRef, URIRef] = MappingProxyType(_inverses())
+"""The ValueFlows properties an import reads as the inverse of a stored field (``vf:hasInput`` ->
+``vf:inputOf``)."""
+
+
+def oriented(s: Node, p: Node, o: Node) -> tuple[Node, Node, Node]:
+    """A triple as vfgraph stores it: one stating an inverse property is turned round (pre-1.0 terms are
+    rewritten first)."""
+    s, p, o = current(s), current(p), current(o)
+    inverse = INVERSES.get(p) if isinstance(p, URIRef) else None
+    if inverse is not None and not isinstance(o, Literal):
+        return o, inverse, s
+    return s, p, o
+
+
 def types_of(kind: Kind) -> tuple[URIRef, ...]:
     """The rdf:type values a record of ``kind`` is written with."""
     return (class_of(kind), VF.Agent) if kind.is_agent else (class_of(kind),)
