@@ -72,3 +72,29 @@ def test_a_fulfillment_record_stating_its_own_field_is_not_read_as_another_link(
     assert report.ok and report.written, report.to_json()
     assert report.records == {"EconomicEvent": 1, "Fulfillment": 1}
     assert _links(world, record) == {("FULFILLED_BY", work), ("FULFILLS", promise)}
+
+
+def test_fulfills_in_a_yaml_ld_document_of_the_valueflows_examples_form_is_a_fulfillment(
+    world: World,
+) -> None:
+    base = fresh_base()
+    work, promise = f"{base}work", f"{base}promise"
+    doc = f"""
+'@context':
+  - '@vocab': https://w3id.org/valueflows/ont/vf#
+'@graph':
+  - '@id': {work}
+    '@type': EconomicEvent
+    action: work
+    provider: {world.farm}
+    receiver: {world.mill}
+    hasPointInTime: '2030-01-01T00:00:00Z'
+    effortQuantity: {{hasNumericalValue: 2, hasUnit: {world.hour}}}
+    fulfills: {promise}
+"""
+    report = import_data(world.ledger, doc, formats.YAMLLD)
+    assert report.ok and report.written, report.to_json()
+    assert _links(world, link_record_iri(work, "fulfills", promise)) == {
+        ("FULFILLED_BY", work),
+        ("FULFILLS", promise),
+    }

@@ -137,14 +137,15 @@ _FLOW_LINKS = {
 
 
 def _flow_links() -> dict[URIRef, tuple[Kind, URIRef, URIRef, str]]:
-    stored = {predicate(k, f) for k, fields in FIELDS.items() for f in fields}
     out: dict[URIRef, tuple[Kind, URIRef, URIRef, str]] = {}
     for name, (kind, by, what) in _FLOW_LINKS.items():
-        term = URIRef(VF_IRI + name)
         fields = {f.name: f for f in FIELDS.get(kind, ())}
-        if term in stored or by not in fields or what not in fields:
+        if by not in fields or what not in fields:
             continue
-        out[term] = (kind, predicate(kind, fields[by]), predicate(kind, fields[what]), name)
+        link = (kind, predicate(kind, fields[by]), predicate(kind, fields[what]), name)
+        # ValueFlows' term, and vfgraph's (what vfgraph's JSON-LD context calls "fulfills") on a flow.
+        for term in (URIRef(VF_IRI + name), link[2]):
+            out[term] = link
     return out
 
 
