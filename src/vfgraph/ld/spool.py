@@ -96,6 +96,7 @@ class Spool:
         self._owned: list[tuple[str]] = []
         self._kinds: list[tuple[str, str, str]] = []
         self.added = 0
+        self._last_subject = ""
 
     def add(self, s: Node, p: Node, o: Node) -> None:
         """Spool one triple (pre-1.0 ValueFlows terms rewritten, inverse properties turned round)."""
@@ -112,7 +113,9 @@ class Spool:
                 kind = terms.CLASS_KIND[o].value  # type: ignore[index]
                 self._kinds.append((kind, kind, key))
         self._pending.append(row)
-        self._subjects.append((key, self.added))
+        if key != self._last_subject:  # files mostly state a subject's triples together
+            self._subjects.append((key, self.added))
+            self._last_subject = key
         self.added += 1
         if len(self._pending) >= _FLUSH_EVERY:
             self._flush()
