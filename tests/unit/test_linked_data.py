@@ -209,3 +209,19 @@ def test_the_canonical_form_states_inverse_links_from_the_stored_end() -> None:
     stored = Graph()
     stored.add((e, VF.outputOf, p))
     assert isomorphic(canonical(stated), canonical(stored))
+
+
+def test_a_measure_stated_with_om2_properties_is_read_as_a_valueflows_measure() -> None:
+    from vfgraph.ld.spool import spool
+
+    om2 = "http://www.ontology-of-units-of-measure.org/resource/om-2/"
+    text = f"""<{EVENT}> <{RDF.type}> <{VF.EconomicEvent}> ; <{VF.resourceQuantity}> [
+        <{om2}hasNumericalValue> 3 ; <{om2}hasUnit> <{om2}kilogram> ] ."""
+    spooled = spool(text, formats.TURTLE)
+    try:
+        g = spooled.graph_of([EVENT])
+    finally:
+        spooled.close()
+    (measure,) = g.objects(URIRef(EVENT), VF.resourceQuantity)
+    assert g.value(measure, VF.hasUnit) == URIRef(om2 + "kilogram")
+    assert g.value(measure, VF.hasNumericalValue) == Literal(3)

@@ -4,6 +4,7 @@ Export after import gives back the ValueFlows statements of the file up to these
 (:func:`canonical` applied to both sides, then rdflib's isomorphism check):
 
 - the pre-1.0 namespace ``http://w3id.org/valueflows/ont/vf#`` is the current one;
+- a measure's ``om2:hasNumericalValue`` and ``om2:hasUnit`` are ``vf:hasNumericalValue`` and ``vf:hasUnit``;
 - a link stated with a ValueFlows inverse property is stated from the other end (``process vf:hasInput
   event`` -> ``event vf:inputOf process``, :data:`vfgraph.ld.terms.INVERSES`);
 - a flow's direct ``vf:fulfills``, ``vf:satisfies`` or ``vf:settles`` is the Fulfillment, Satisfaction or

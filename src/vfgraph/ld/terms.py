@@ -115,10 +115,19 @@ INVERSES: Mapping[URIRef, URIRef] = MappingProxyType(_inverses())
 ``vf:inputOf``)."""
 
 
+# ValueFlows measures are OM 2 measures (vf:hasNumericalValue and vf:hasUnit are sub-properties of OM 2's);
+# some documents state a measure with the OM 2 properties themselves.
+OM2_IRI = "http://www.ontology-of-units-of-measure.org/resource/om-2/"
+MEASURE_ALIASES: Mapping[URIRef, URIRef] = MappingProxyType(
+    {URIRef(OM2_IRI + "hasNumericalValue"): VF.hasNumericalValue, URIRef(OM2_IRI + "hasUnit"): VF.hasUnit}
+)
+
+
 def oriented(s: Node, p: Node, o: Node) -> tuple[Node, Node, Node]:
-    """A triple as vfgraph stores it: one stating an inverse property is turned round (pre-1.0 terms are
-    rewritten first)."""
+    """A triple as vfgraph stores it: pre-1.0 terms rewritten, OM 2's measure properties read as
+    ValueFlows', and a triple stating an inverse property turned round."""
     s, p, o = current(s), current(p), current(o)
+    p = MEASURE_ALIASES.get(p, p) if isinstance(p, URIRef) else p
     inverse = INVERSES.get(p) if isinstance(p, URIRef) else None
     if inverse is not None and not isinstance(o, Literal):
         return o, inverse, s
