@@ -63,3 +63,12 @@ def test_a_shapes_violation_found_in_one_chunk_rolls_back_the_chunks_already_wri
     assert not report.ok and not report.written
     assert {v.focus_node for v in report.rejected} == {f"{fixture.base}zz-unit"}
     assert ledger.store.rows(EXISTS, {"ids": fixture.iris}) == []
+
+
+def test_blank_nodes_no_record_reaches_are_reported_not_lost(ledger: Ledger) -> None:
+    fixture = every_kind()
+    note = "<https://w3id.org/valueflows/ont/vf#note>"
+    loop = f"_:a {note} _:b .\n_:b {note} _:a .\n"
+    nt = Graph().parse(data=fixture.turtle, format="turtle").serialize(format="nt") + loop
+    report = import_data(ledger, nt, formats.NTRIPLES, batch=2, dry_run=True)
+    assert sorted(v.focus_node for v in report.rejected) == ["_:a", "_:b"]

@@ -51,7 +51,7 @@ from vfgraph.errors import InvalidInput, Violation
 from vfgraph.ld import formats
 from vfgraph.ld.progress import Progress
 from vfgraph.ld.reconcile import Discrepancy, reconcile
-from vfgraph.ld.records import RULE_IMMUTABLE, RULE_KIND, Stated, read_records
+from vfgraph.ld.records import RULE_IMMUTABLE, RULE_KIND, RULE_NODE, Stated, read_records
 from vfgraph.ld.spool import Spool, spool
 from vfgraph.services import authorization, normalize
 from vfgraph.services.ledger import Ledger
@@ -185,6 +185,16 @@ class _Import:
                 bar.advance(len(roots))
         if bar is not None:
             bar.close()
+        report.rejected.extend(
+            Violation(
+                node,
+                None,
+                "no record states this blank node (it and the blank nodes around it only point at each"
+                " other), so its triples would be lost",
+                RULE_NODE,
+            )
+            for node in self.spool.unreached()
+        )
         report.records = dict(sorted(counts.items()))
         report.external = sorted(external)
         report.discrepancies = self.reconcile(tx)

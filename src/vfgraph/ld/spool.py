@@ -53,6 +53,7 @@ CREATE TABLE triple (s TEXT NOT NULL, p TEXT NOT NULL, ot INTEGER NOT NULL, o TE
                      dt TEXT, lang TEXT);
 CREATE TABLE subject (s TEXT PRIMARY KEY, pos INTEGER NOT NULL, kind TEXT) WITHOUT ROWID;
 CREATE TABLE owned (o TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE reached (s TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE stated (iri TEXT PRIMARY KEY, kind TEXT NOT NULL, data BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE flow (resource TEXT NOT NULL, slot TEXT NOT NULL, event TEXT NOT NULL, time TEXT, pos INTEGER,
                    new INTEGER NOT NULL, stated_previous INTEGER NOT NULL);
@@ -68,6 +69,10 @@ _ADD_OWNED = "INSERT OR IGNORE INTO owned VALUES (?)"
 _ROOTS = "SELECT s, kind, pos FROM subject WHERE s NOT IN (SELECT o FROM owned) ORDER BY kind NULLS LAST, s"
 _KINDS_OF = "SELECT s, kind FROM subject WHERE kind IS NOT NULL AND s IN ({marks})"
 _TRIPLES_OF = "SELECT s, p, ot, o, dt, lang FROM triple WHERE s IN ({marks}) ORDER BY rowid"
+# Blank nodes that only blank nodes point at, round in a circle, belong to no root: reported, not lost.
+_UNREACHED = (
+    "SELECT s FROM subject WHERE s IN (SELECT o FROM owned) AND s NOT IN (SELECT s FROM reached) ORDER BY s"
+)
 _FLUSH_EVERY = 5000
 _KIND_BY_VALUE = {k.value: k for k in Kind}
 
@@ -163,6 +168,7 @@ class Spool:
     def restart(self) -> None:
         """Forget what an earlier attempt kept (a transaction the driver retries starts again)."""
         self._db.execute("DELETE FROM stated")
+        self._db.execute("DELETE FROM reached")
         self._db.execute("DELETE FROM flow")
 
     def keep(self, records: Iterable[Stated]) -> None:
@@ -245,8 +251,15 @@ class Spool:
                     else:
                         obj = URIRef(o)
                     g.add((_node(s), URIRef(p), obj))
+            if found:
+                self._db.executemany("INSERT OR IGNORE INTO reached VALUES (?)", [(k,) for k in found])
             todo = found
         return g
+
+    def unreached(self) -> list[str]:
+        """The blank nodes with triples that no chunk read so far reached (after the last chunk: those no
+        record owns, which only point at each other)."""
+        return [s for (s,) in self._db.execute(_UNREACHED)]
 
 
 def _unpickle(data: bytes) -> Stated:
