@@ -156,10 +156,12 @@ def main() -> None:
         for name in ("rdflib", "import", "export", "cleanup"):
             out = subprocess.run(
                 [sys.executable, __file__, "--phase", name, "--file", str(path), "--base", base],
-                check=True,
+                check=False,
                 capture_output=True,
                 text=True,
             )
+            if out.returncode != 0:
+                raise SystemExit(f"phase {name} failed:\n{out.stderr[-3000:]}")
             results[name] = json.loads(out.stdout.strip().splitlines()[-1])
     rd, im, ex = results["rdflib"], results["import"], results["export"]
     rate = {
