@@ -47,7 +47,7 @@ from rdflib.namespace import RDF, RDFS, XSD
 
 from vfgraph.domain.fields import DERIVED, FIELDS
 from vfgraph.domain.kinds import Kind
-from vfgraph.errors import InvalidInput, Violation
+from vfgraph.errors import InvalidInput, TransactionTooLarge, Violation
 from vfgraph.ld import formats
 from vfgraph.ld.progress import Progress
 from vfgraph.ld.reconcile import Discrepancy, reconcile
@@ -424,9 +424,16 @@ def import_data(
             if dry_run:
                 ledger.store.read(work.run)
             else:
-                ledger.store.write(work.run)
+                # Not retried: an import that failed once (too large for one transaction) would fail again.
+                ledger.store.write_once(work.run)
         except _Rejected:
             report.written = False
+        except TransactionTooLarge as e:
+            report.written = False
+            report.error = (
+                f"{e.message}: this file is too large to import in one transaction; split it into smaller"
+                " files (each is imported whole or not at all), or raise VFGRAPH_NEO4J_HEAP"
+            )
     finally:
         spooled.close()
     report.rejected.sort(key=lambda v: (v.focus_node, v.path or "", v.shape, v.message))
