@@ -57,7 +57,8 @@ def every_kind(external: str = f"{TEST_IRIS}elsewhere/") -> Fixture:
 
 :alice a vf:Person, vf:Agent ; vf:name "Alice" ; vf:note "keeps bees" ;
     vf:image "https://img.example/alice.png"^^xsd:anyURI .
-:farm a vf:Organization, vf:Agent ; vf:name "Green Farm" ; vf:classifiedAs <https://class.example/farm> .
+:farm a vf:Organization, vf:Agent ; vf:name "Green Farm" ; vf:classifiedAs <https://class.example/farm> ;
+    vf:primaryLocation <https://places.example/farmyard> .
 :river a vf:EcologicalAgent, vf:Agent ; vf:name "The river" .
 :kg a vf:Unit ; vf:label "kilogram" ; vf:symbol "kg" ; vf:omUnitIdentifier "kilogram" .
 :hour a vf:Unit ; vf:label "hour" ; vf:symbol "h" .

@@ -23,6 +23,8 @@ not a :class:`VfgraphError` is a bug and reaches clients only as a masked ``INTE
     ├── Immutable                     IMMUTABLE: the change would rewrite history (events, used records)
     ├── InsufficientQuantity          INSUFFICIENT_QUANTITY: a resource would go below zero
     ├── StoreUnavailable              STORE_UNAVAILABLE: Neo4j cannot be reached
+    ├── TransactionTooLarge           TRANSACTION_TOO_LARGE: one transaction (a whole imported file) needs
+    │                                 more memory than Neo4j allows a transaction
     ├── Unauthenticated               UNAUTHENTICATED: no valid key where one is needed, or a bad key
     ├── Forbidden                     FORBIDDEN: the caller may not do this (write as another agent ...)
     ├── DeadlineExceeded              DEADLINE_EXCEEDED: the request, or one of its Neo4j transactions, ran
@@ -159,6 +161,10 @@ class InsufficientQuantity(VfgraphError):
 
 class StoreUnavailable(VfgraphError):
     code = "STORE_UNAVAILABLE"
+
+
+class TransactionTooLarge(VfgraphError):
+    code = "TRANSACTION_TOO_LARGE"
 
 
 class Unauthenticated(VfgraphError):

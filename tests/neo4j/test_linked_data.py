@@ -119,7 +119,7 @@ def test_a_dry_run_reports_without_writing(ledger: Ledger) -> None:
 def test_terms_vfgraph_cannot_store_are_refused_rather_than_dropped(ledger: Ledger) -> None:
     base = fresh_base()
     text = PREFIXES + (
-        f'<{base}a> a vf:Person ; vf:name "A" ; vf:primaryLocation <https://places.example/x> .\n'
+        f'<{base}a> a vf:Person ; vf:name "A" ; vf:trackingIdentifier "p-1" .\n'
         f'<{base}c> a vf:ProposalList ; vf:note "a list of proposals" .\n'
     )
     report = import_data(ledger, text, formats.TURTLE)

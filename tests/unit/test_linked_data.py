@@ -20,7 +20,7 @@ from vfgraph.ld.parse import parse
 from vfgraph.ld.records import read_records
 from vfgraph.ld.writers import serialise
 from vfgraph.vocab import views
-from vfgraph.vocab.namespaces import VF, VFG
+from vfgraph.vocab.namespaces import VF, VF_IRI, VFG
 
 EVENT = "https://example.org/e/1"
 VALUES = {
@@ -177,3 +177,51 @@ def test_n_triples_escape_every_character_a_line_reader_would_break_on() -> None
     text = writers.NTriplesWriter().batch(g)
     assert len(text.splitlines()) == 1
     assert next(iter(Graph().parse(data=text, format="nt").objects())) == Literal(odd)
+
+
+def test_the_spool_reads_records_stated_in_pieces_with_inverse_links_turned_round() -> None:
+    from vfgraph.ld.spool import spool
+
+    e, p, kg = URIRef(EVENT), URIRef("https://example.org/p/1"), URIRef("https://example.org/kg")
+    text = f"""<{p}> <{VF_IRI}hasInput> <{e}> .
+<{e}> <{RDF.type}> <{VF.EconomicEvent}> .
+<{p}> <{RDF.type}> <{VF.Process}> .
+_:q <{VF.hasUnit}> <{kg}> .
+<{e}> <{VF.resourceQuantity}> _:q .
+_:q <{VF.hasNumericalValue}> "2"^^<{XSD.decimal}> .
+"""
+    spooled = spool(text, formats.NTRIPLES)
+    try:
+        batches = [[s for s, _ in roots] for roots in spooled.roots(10)]
+        assert batches == [[str(e)], [str(p)]]  # one kind per chunk; the measure belongs to its event
+        g = spooled.graph_of([str(e)])
+        assert (e, VF.inputOf, p) in g and (p, URIRef(VF_IRI + "hasInput"), e) not in g
+        assert len(g) == 5  # the event's triples and its measure's
+        assert spooled.kinds_of([str(p), "https://example.org/elsewhere"]) == {str(p): Kind.PROCESS}
+    finally:
+        spooled.close()
+
+
+def test_the_canonical_form_states_inverse_links_from_the_stored_end() -> None:
+    e, p = URIRef(EVENT), URIRef("https://example.org/p/1")
+    stated = Graph()
+    stated.add((p, URIRef(VF_IRI + "hasOutput"), e))
+    stored = Graph()
+    stored.add((e, VF.outputOf, p))
+    assert isomorphic(canonical(stated), canonical(stored))
+
+
+def test_a_measure_stated_with_om2_properties_is_read_as_a_valueflows_measure() -> None:
+    from vfgraph.ld.spool import spool
+
+    om2 = "http://www.ontology-of-units-of-measure.org/resource/om-2/"
+    text = f"""<{EVENT}> <{RDF.type}> <{VF.EconomicEvent}> ; <{VF.resourceQuantity}> [
+        <{om2}hasNumericalValue> 3 ; <{om2}hasUnit> <{om2}kilogram> ] ."""
+    spooled = spool(text, formats.TURTLE)
+    try:
+        g = spooled.graph_of([EVENT])
+    finally:
+        spooled.close()
+    (measure,) = g.objects(URIRef(EVENT), VF.resourceQuantity)
+    assert g.value(measure, VF.hasUnit) == URIRef(om2 + "kilogram")
+    assert g.value(measure, VF.hasNumericalValue) == Literal(3)

@@ -55,7 +55,7 @@ def _f(name: str, t: FieldType, rel: str | None = None, rdf: str | None = None, 
     return Field(name=name, type=t, rdf=rdf or name, rel=rel, vfgraph_term=vfg)
 
 
-_AGENT = (_f("name", S), _f("image", U), _f("note", S))
+_AGENT = (_f("name", S), _f("image", U), _f("note", S), _f("primaryLocation", U))
 _GROUP = (*_AGENT, _f("classifiedAs", US))
 
 FIELDS: dict[Kind, tuple[Field, ...]] = {

@@ -48,6 +48,7 @@ def import_command(args: argparse.Namespace, settings: Settings) -> int:
             ledger,
             [Path(p) for p in args.files],
             dry_run=args.dry_run,
+            batch=max(1, args.batch),
             progress=lambda label, n: Progress(label, n),
         )
     if args.json:
@@ -86,5 +87,8 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     im = sub.add_parser("import", help="validate and load Turtle, N-Triples, JSON-LD or YAML-LD files")
     im.add_argument("--dry-run", action="store_true", help="validate and report, write nothing")
     im.add_argument("--json", action="store_true", help="print the reports as JSON")
+    im.add_argument(
+        "--batch", type=int, default=1000, help="records per chunk (validation and writes; default 1000)"
+    )
     im.add_argument("files", nargs="+", metavar="FILE")
     im.set_defaults(func=import_command)

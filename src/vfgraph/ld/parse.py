@@ -33,7 +33,7 @@ from vfgraph.vocab.namespaces import VF_IRI
 
 _VF_VOCABS = frozenset({VF_IRI, terms.OLD_VF_IRI})
 # ValueFlows measures units with OM 2 (http://www.ontology-of-units-of-measure.org/); its examples name them.
-OM2_IRI = "http://www.ontology-of-units-of-measure.org/resource/om-2/"
+OM2_IRI = terms.OM2_IRI
 _UNIT_TERMS = frozenset({"hasUnit", "defaultUnitOfResource", "defaultUnitOfEffort", "unitOfEffort"})
 _BARE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 

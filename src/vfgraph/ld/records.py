@@ -26,7 +26,14 @@ from rdflib.term import Node
 from vfgraph.domain.fields import Field, FieldType
 from vfgraph.domain.kinds import Kind
 from vfgraph.errors import InvalidInput, Violation
-from vfgraph.ld.terms import BOOKKEEPING, CLASS_KIND, FIELD_BY_PREDICATE, types_of
+from vfgraph.ld.terms import (
+    BOOKKEEPING,
+    CLASS_KIND,
+    FIELD_BY_PREDICATE,
+    FLOW_LINKS,
+    link_record_iri,
+    types_of,
+)
 from vfgraph.services import normalize
 from vfgraph.services.records import current_values
 from vfgraph.store.ld import StoredRecord
@@ -173,6 +180,9 @@ class _Reader:
                     created_at = self._datetime(node, p, o)
                 continue
             f = fields.get(p) if isinstance(p, URIRef) else None
+            if f is None and p in FLOW_LINKS:
+                self._link_record(node, p, o)
+                continue
             if f is None:
                 self.problem(node, p, f"vfgraph stores no property {p} on a {kind.value}", RULE_PROPERTY)
                 continue
@@ -201,6 +211,23 @@ class _Reader:
                 self.problem(node, VFG.createdAt, e.message)
                 created_at = None
         self.reading.records.append(Stated(kind, str(node), values, created_at))
+
+    def _link_record(self, flow: URIRef, p: Node, target: Node) -> None:
+        """A flow's direct vf:fulfills, vf:satisfies or vf:settles, read as a record of the link."""
+        kind, _, _, name = FLOW_LINKS[p]  # type: ignore[index]
+        by, what = _LINK_FIELDS[kind]
+        if not isinstance(target, URIRef):
+            self.problem(flow, p, f"{name}: {target.n3()} is not the IRI of a record")
+            return
+        try:
+            values = {
+                by.name: normalize.value_of(by, _absolute(name, flow)),
+                what.name: normalize.value_of(what, _absolute(name, target)),
+            }
+        except InvalidInput as e:
+            self.problem(flow, p, e.message)
+            return
+        self.reading.records.append(Stated(kind, link_record_iri(str(flow), name, str(target)), values))
 
     @staticmethod
     def _pred(kind: Kind, f: Field) -> URIRef:
@@ -290,6 +317,18 @@ class _Reader:
 RELATIVE_BASE = "http://relative.invalid/"
 
 _CREATED = Field(name="createdAt", type=FieldType.DATETIME, rdf="createdAt")
+
+
+def _link_fields() -> dict[Kind, tuple[Field, Field]]:
+    out = {}
+    for kind, by, what, _ in FLOW_LINKS.values():
+        fields = {f: FIELD_BY_PREDICATE[kind][f] for f in (by, what)}
+        out[kind] = (fields[by], fields[what])
+    return out
+
+
+# The two fields of each link record (the flow, and what it fulfils, satisfies or settles).
+_LINK_FIELDS = _link_fields()
 
 
 def _absolute(where: str, iri: URIRef) -> str:

@@ -10,12 +10,13 @@ its own namespace; the pre-1.0 ``vf:`` names of those classes and properties are
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import XSD
+from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
 from vfgraph.domain.fields import FIELDS, Field, FieldType
@@ -80,6 +81,108 @@ def _fields_by_predicate() -> dict[Kind, dict[URIRef, Field]]:
 
 FIELD_BY_PREDICATE: Mapping[Kind, Mapping[URIRef, Field]] = MappingProxyType(_fields_by_predicate())
 """The field each RDF property of a kind is stored as."""
+
+
+# ValueFlows 1.0 states some links from either end: ``process vf:hasInput event`` is ``event vf:inputOf
+# process`` (owl:inverseOf in the ontology). vfgraph stores the link on the one end its fields table names,
+# so an import reads the inverse property as that field, the triple turned round (see :func:`oriented`).
+_INVERSE_NAMES = {
+    "hasInput": "inputOf",
+    "hasOutput": "outputOf",
+    "hasRecipeInput": "recipeInputOf",
+    "hasRecipeOutput": "recipeOutputOf",
+    "recipeStipulates": "recipeClauseOf",
+    "recipeStipulatesReciprocal": "recipeReciprocalClauseOf",
+    "planIncludes": "plannedWithin",
+    "hasIndependentDemand": "independentDemandOf",
+    "contains": "containedIn",
+    "stipulates": "clauseOf",
+    "stipulatesReciprocal": "reciprocalClauseOf",
+    "realizes": "realizationOf",
+    "realizesReciprocal": "reciprocalRealizationOf",
+}
+
+
+def _inverses() -> dict[URIRef, URIRef]:
+    stored = {predicate(k, f) for k, fields in FIELDS.items() for f in fields}
+    pairs = {URIRef(VF_IRI + a): URIRef(VF_IRI + b) for a, b in _INVERSE_NAMES.items()}
+    # Only where the field exists and the inverse is not itself a field of some kind.
+    return {a: b for a, b in pairs.items() if b in stored and a not in stored}
+
+
+INVERSES: Mapping[URIRef, URIRef] = MappingProxyType(_inverses())
+"""The ValueFlows properties an import reads as the inverse of a stored field (``vf:hasInput`` ->
+``vf:inputOf``)."""
+
+
+# ValueFlows measures are OM 2 measures (vf:hasNumericalValue and vf:hasUnit are sub-properties of OM 2's);
+# some documents state a measure with the OM 2 properties themselves.
+OM2_IRI = "http://www.ontology-of-units-of-measure.org/resource/om-2/"
+MEASURE_ALIASES: Mapping[URIRef, URIRef] = MappingProxyType(
+    {URIRef(OM2_IRI + "hasNumericalValue"): VF.hasNumericalValue, URIRef(OM2_IRI + "hasUnit"): VF.hasUnit}
+)
+
+
+def oriented(s: Node, p: Node, o: Node) -> tuple[Node, Node, Node]:
+    """A triple as vfgraph stores it: pre-1.0 terms rewritten, OM 2's measure properties read as
+    ValueFlows', and a triple stating an inverse property turned round."""
+    s, p, o = current(s), current(p), current(o)
+    p = MEASURE_ALIASES.get(p, p) if isinstance(p, URIRef) else p
+    inverse = INVERSES.get(p) if isinstance(p, URIRef) else None
+    if inverse is not None and not isinstance(o, Literal):
+        return o, inverse, s
+    return s, p, o
+
+
+# ValueFlows 1.0 states that a flow fulfils a commitment, satisfies an intent or settles a claim directly on
+# the flow (``event vf:fulfills commitment``); vf-graphql, and vfgraph, keep each such link as a record of its
+# own (a Fulfillment, Satisfaction or Settlement, which can carry a quantity). An import reads the direct
+# statement as that record, with an IRI made from the two ends (:func:`expanded`).
+_FLOW_LINKS = {
+    "fulfills": (Kind.FULFILLMENT, "fulfilledBy", "fulfills"),
+    "satisfies": (Kind.SATISFACTION, "satisfiedBy", "satisfies"),
+    "settles": (Kind.SETTLEMENT, "settledBy", "settles"),
+}
+
+
+def _flow_links() -> dict[URIRef, tuple[Kind, URIRef, URIRef, str]]:
+    out: dict[URIRef, tuple[Kind, URIRef, URIRef, str]] = {}
+    for name, (kind, by, what) in _FLOW_LINKS.items():
+        fields = {f.name: f for f in FIELDS.get(kind, ())}
+        if by not in fields or what not in fields:
+            continue
+        link = (kind, predicate(kind, fields[by]), predicate(kind, fields[what]), name)
+        # ValueFlows' term, and vfgraph's (what vfgraph's JSON-LD context calls "fulfills") on a flow.
+        for term in (URIRef(VF_IRI + name), link[2]):
+            out[term] = link
+    return out
+
+
+FLOW_LINKS: Mapping[URIRef, tuple[Kind, URIRef, URIRef, str]] = MappingProxyType(_flow_links())
+"""The ValueFlows properties an import reads as a record of their own: the record's kind, the predicates
+of its two ends (the flow, what it fulfils), and the name its IRI is made with."""
+
+
+def link_record_iri(flow: str, name: str, target: str) -> str:
+    """The IRI of the record read from ``flow vf:<name> target``: the flow's IRI, a fragment naming the link
+    and a digest of the target (the same statement always gives the same record)."""
+    digest = hashlib.sha256(target.encode("utf-8")).hexdigest()[:16]
+    return f"{flow}{'-' if '#' in flow else '#'}{name}-{digest}"
+
+
+def expanded(g: Graph, s: Node, p: Node, o: Node) -> list[tuple[Node, Node, Node]]:
+    """The triples vfgraph stores for a triple of ``g``: :func:`oriented`, and a flow's direct
+    ``vf:fulfills``/``vf:satisfies``/``vf:settles`` as the record of that link (unless ``s`` is such a record
+    itself, stating the pre-1.0 name of its own field)."""
+    s, p, o = oriented(s, p, o)
+    link = FLOW_LINKS.get(p) if isinstance(p, URIRef) else None
+    if link is None or not isinstance(s, URIRef) or not isinstance(o, URIRef):
+        return [(s, p, o)]
+    kind, by, what, name = link
+    if (s, RDF.type, class_of(kind)) in g or (s, RDF.type, URIRef(VF_IRI + kind.value)) in g:
+        return [(s, p, o)]
+    node = URIRef(link_record_iri(str(s), name, str(o)))
+    return [(node, RDF.type, class_of(kind)), (node, by, s), (node, what, o)]
 
 
 def types_of(kind: Kind) -> tuple[URIRef, ...]:

@@ -1,7 +1,10 @@
 """The Neo4j driver, opened once per process, and the two ways to run Cypher through it.
 
 ``Store.read`` and ``Store.write`` run a function in one managed transaction (retried by the driver on
-transient errors), so a write is all or nothing. Statements come from :mod:`vfgraph.store.cypher`.
+transient errors), so a write is all or nothing. ``Store.write_once`` runs one explicit write transaction
+that is not retried, for work too large to do twice (a linked-data import); a transaction that needs more
+memory than Neo4j allows one (``db.memory.transaction.total.max``) raises
+:class:`~vfgraph.errors.TransactionTooLarge`. Statements come from :mod:`vfgraph.store.cypher`.
 
 Deadlines: a transaction may be given a ``timeout`` (seconds), after which Neo4j terminates it; inside
 :func:`deadline` (the API opens one per request) every transaction is also bounded by the time left, and
@@ -19,10 +22,10 @@ from contextvars import ContextVar
 from typing import Any, TypeVar
 
 import neo4j
-from neo4j.exceptions import ClientError, ServiceUnavailable
+from neo4j.exceptions import ClientError, ServiceUnavailable, TransientError
 
 from vfgraph.domain.access import Caller
-from vfgraph.errors import DeadlineExceeded, StoreUnavailable
+from vfgraph.errors import DeadlineExceeded, StoreUnavailable, TransactionTooLarge
 from vfgraph.settings import Settings
 
 T = TypeVar("T")
@@ -33,7 +36,7 @@ Row = dict[str, Any]
 class Tx:
     """A thin typed view of a Neo4j transaction: run a named statement, get rows as dicts."""
 
-    def __init__(self, tx: neo4j.ManagedTransaction, store: Store) -> None:
+    def __init__(self, tx: neo4j.ManagedTransaction | neo4j.Transaction, store: Store) -> None:
         self._tx = tx
         self._store = store
 
@@ -113,6 +116,18 @@ class Store:
         with self.driver.session(database=self.database) as s, _timeouts():
             return s.execute_write(unit)
 
+    def write_once(self, work: Callable[[Tx], T], timeout: float | None = None) -> T:
+        """Run ``work`` in one write transaction that is not retried (rolled back if ``work`` raises)."""
+        seconds = _bound(timeout)
+        with (
+            self.driver.session(database=self.database) as s,
+            _timeouts(),
+            s.begin_transaction(timeout=seconds) as tx,
+        ):
+            result = work(Tx(tx, self))
+            tx.commit()
+            return result
+
     def _unit(
         self, work: Callable[[Tx], T], timeout: float | None
     ) -> Callable[[neo4j.ManagedTransaction], T]:
@@ -149,6 +164,9 @@ _TIMED_OUT = frozenset(
     }
 )
 
+# Neo4j's code for a transaction that would pass its memory limit (a transient error the driver retries).
+_OUT_OF_MEMORY = "Neo.TransientError.General.MemoryPoolOutOfMemoryError"
+
 # Neo4j reads a timeout of 0 as "no timeout"; nothing shorter than this is sent.
 _SHORTEST = 0.001
 
@@ -180,10 +198,18 @@ def _bound(timeout: float | None) -> float | None:
 
 @contextmanager
 def _timeouts() -> Iterator[None]:
-    """Neo4j's termination of a transaction at its timeout, as :class:`DeadlineExceeded`."""
+    """Neo4j's termination of a transaction at its timeout, as :class:`DeadlineExceeded`, and at its memory
+    limit, as :class:`TransactionTooLarge`."""
     try:
         yield
     except ClientError as e:
         if e.code in _TIMED_OUT:
             raise DeadlineExceeded("the request ran past its deadline: Neo4j stopped its transaction") from e
+        raise
+    except TransientError as e:
+        if e.code == _OUT_OF_MEMORY:
+            raise TransactionTooLarge(
+                "the transaction needs more memory than Neo4j allows one transaction"
+                " (db.memory.transaction.total.max); split the work, or give Neo4j a larger heap",
+            ) from e
         raise

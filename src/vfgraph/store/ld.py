@@ -1,8 +1,9 @@
 """Reads and writes of the linked-data export and import, each a statement of :mod:`vfgraph.store.cypher.ld`.
 
 Reads return :class:`StoredRecord` rows (kind, properties, outgoing relationships), the shape
-:func:`vfgraph.services.records.current_values` turns into field values. :func:`write_records` stores an
-import inside the caller's transaction, in batches of ``batch`` rows per statement.
+:func:`vfgraph.services.records.current_values` turns into field values. :func:`write_nodes`,
+:func:`write_links` and :func:`set_breadcrumbs` store an import inside the caller's transaction, in batches
+of ``batch`` rows per statement.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ class RecordRow:
     props: Mapping[str, Any]
     rels: Mapping[str, Sequence[str]]
     created_at: str | None = None
+    involved: Sequence[str] = ()
 
 
 def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
@@ -95,21 +97,32 @@ def events_of_resources(tx: Tx, ids: Sequence[str], batch: int = 5000) -> list[S
     return list(seen.values())
 
 
-def write_records(
+@dataclass(frozen=True, slots=True)
+class Writer:
+    """Who imports (the caller's agent and key id, stored as createdBy/updatedBy) and when."""
+
+    now: str
+    agent: str | None = None
+    key: str | None = None
+
+    def params(self) -> dict[str, Any]:
+        return {"now": self.now, "agent": self.agent, "key": self.key}
+
+
+def write_nodes(
     tx: Tx,
     records: Sequence[RecordRow],
     *,
     externals: Sequence[str],
     existing: Sequence[str],
-    now: str,
+    writer: Writer,
     batch: int = 2000,
-    progress: Any = None,
 ) -> None:
-    """Store ``records`` as stated, in the caller's transaction.
+    """Store the nodes of ``records`` as stated, in the caller's transaction; relationships come later.
 
-    ``externals`` are the referenced IRIs that are neither in ``records`` nor stored (kept as ``:External``
-    nodes); ``existing`` the ids of ``records`` already stored, whose outgoing relationships are replaced.
-    ``progress``, when given, is called with the number of rows each statement wrote.
+    ``externals`` are referenced IRIs that are neither imported nor stored (kept as ``:External`` nodes;
+    merged, so one may be given again); ``existing`` the ids of ``records`` already stored, whose outgoing
+    relationships are dropped, to be linked again as the file states them (:func:`write_links`).
     """
     for chunk in _chunks(sorted(externals), batch):
         tx.rows(q.MERGE_EXTERNALS, {"ids": list(chunk)})
@@ -117,26 +130,45 @@ def write_records(
     for r in records:
         by_kind.setdefault(r.kind, []).append(r)
     stored = set(existing)
+    who = writer.params()
     for kind, rows in by_kind.items():
         ids = [r.id for r in rows]
         for id_chunk in _chunks(ids, batch):
-            tx.rows(q.ADOPT_EXTERNALS[kind], {"ids": list(id_chunk)})
+            tx.rows(q.ADOPT_EXTERNALS[kind], {"ids": list(id_chunk), **who})
         for chunk in _chunks(rows, batch):
-            params = [{"id": r.id, "props": dict(r.props), "createdAt": r.created_at} for r in chunk]
-            tx.rows(q.UPSERT_RECORDS[kind], {"rows": params, "now": now})
-            if progress is not None:
-                progress(len(chunk))
+            params = [
+                {"id": r.id, "props": dict(r.props), "createdAt": r.created_at, "involved": list(r.involved)}
+                for r in chunk
+            ]
+            tx.rows(q.UPSERT_RECORDS[kind], {"rows": params, **who})
         again = [i for i in ids if i in stored]
         if again and kind in q.DROP_RELATIONSHIPS:
             for id_chunk in _chunks(again, batch):
                 tx.rows(q.DROP_RELATIONSHIPS[kind], {"ids": list(id_chunk)})
-    links: dict[str, list[dict[str, str]]] = {}
-    for r in records:
-        for rel, targets in r.rels.items():
-            links.setdefault(rel, []).extend({"from": r.id, "to": t} for t in targets)
+
+
+def write_links(tx: Tx, links: Mapping[str, Sequence[tuple[str, str]]], batch: int = 2000) -> None:
+    """Create relationships ``(from)-[rel]->(to)`` by type; both ends are stored records or externals."""
     for rel, pairs in links.items():
         for chunk in _chunks(pairs, batch):
-            tx.rows(q.LINK[rel], {"rows": list(chunk)})
+            tx.rows(q.LINK[rel], {"rows": [{"from": a, "to": b} for a, b in chunk]})
+
+
+def breadcrumbs_of(tx: Tx, resources: Sequence[str]) -> dict[str, tuple[int, str | None]]:
+    """Each stored resource's event count and last event, by id (external references are absent)."""
+    rows = tx.rows(q.RESOURCE_BREADCRUMBS, {"ids": list(resources)})
+    return {row["id"]: (int(row["eventCount"]), row["lastEvent"]) for row in rows}
+
+
+def set_breadcrumbs(
+    tx: Tx, events: Sequence[Mapping[str, Any]], resources: Sequence[Mapping[str, Any]]
+) -> None:
+    """Set events' sequence numbers (``{id, resourceSeq, toResourceSeq}``) and resources' breadcrumbs
+    (``{id, eventCount, lastEvent}``)."""
+    if events:
+        tx.rows(q.SET_EVENT_SEQUENCE, {"rows": list(events)})
+    if resources:
+        tx.rows(q.SET_RESOURCE_BREADCRUMBS, {"rows": list(resources)})
 
 
 def relationship_types() -> frozenset[str]:

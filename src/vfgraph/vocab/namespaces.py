@@ -152,6 +152,7 @@ class VF(DefinedNamespace):
     stage: URIRef
     state: URIRef
     currentLocation: URIRef
+    primaryLocation: URIRef  # an agent's main place
 
     # Economic events
     action: URIRef

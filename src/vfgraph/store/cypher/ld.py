@@ -52,22 +52,36 @@ MERGE_EXTERNALS = "UNWIND $ids AS id MERGE (:External {id: id})"
 
 def _adopt(kind: Kind) -> str:
     # An imported record whose IRI was an external reference takes over that node and its relationships.
-    return f"MATCH (x:External) WHERE x.id IN $ids REMOVE x:External SET x:{kind.labels}"
-
-
-def _upsert(kind: Kind) -> str:
-    # row: {id, props, createdAt}; props holds every field property of the kind, null for those not stated,
-    # so that a record stated again is stored as stated (bookkeeping properties of the ledger are kept).
     return (
-        "UNWIND $rows AS row "
-        f"MERGE (n:{kind.labels} {{id: row.id}}) "
-        "SET n += row.props, n.rev = coalesce(n.rev, 0) + 1, "
-        "n.createdAt = coalesce(row.createdAt, n.createdAt, $now), n.updatedAt = $now"
+        f"MATCH (x:External) WHERE x.id IN $ids REMOVE x:External SET x:{kind.labels}, "
+        "x.createdBy = $agent, x.createdByKey = $key"
     )
 
 
+def _upsert(kind: Kind) -> str:
+    # row: {id, props, createdAt, involved}; props holds every field property of the kind, null for those not
+    # stated, so that a record stated again is stored as stated (bookkeeping properties of the ledger are
+    # kept). The importing caller ($agent, $key) wrote it; the agents it involves are added to those it
+    # involved before, as on the write path.
+    return (
+        "UNWIND $rows AS row "
+        f"MERGE (n:{kind.labels} {{id: row.id}}) "
+        "ON CREATE SET n.createdBy = $agent, n.createdByKey = $key "
+        "SET n += row.props, n.rev = coalesce(n.rev, 0) + 1, "
+        "n.createdAt = coalesce(row.createdAt, n.createdAt, $now), n.updatedAt = $now, "
+        "n.updatedBy = $agent, n.updatedByKey = $key, "
+        "n.involved = reduce(seen = coalesce(n.involved, []), a IN row.involved |"
+        " CASE WHEN a IN seen THEN seen ELSE seen + a END)"
+    )
+
+
+# An imported event keeps the breadcrumb links the ledger or an earlier import gave it (events are
+# immutable; a file may state them again only exactly as they are), so they are not dropped.
+_KEPT_ON_RESTATEMENT = frozenset({"PREVIOUS_EVENT"})
+
+
 def _drop_rels(kind: Kind) -> str:
-    types = "|".join(dict.fromkeys(rel_types(kind)))
+    types = "|".join(t for t in dict.fromkeys(rel_types(kind)) if t not in _KEPT_ON_RESTATEMENT)
     return f"UNWIND $ids AS id MATCH (n:{kind.value} {{id: id}})-[r:{types}]->() DELETE r"
 
 
@@ -81,6 +95,29 @@ def _link(rel: str) -> str:
         f"CREATE (a)-[:{rel}]->(b)"
     )
 
+
+# The breadcrumbs of resources as they stand (row per resource among $ids that is a stored resource).
+RESOURCE_BREADCRUMBS = """
+UNWIND $ids AS id
+MATCH (r:EconomicResource {id: id})
+RETURN r.id AS id, coalesce(r.eventCount, 0) AS eventCount, r.lastEvent AS lastEvent
+"""
+
+# row: {id, resourceSeq, toResourceSeq}; a null leaves the number as it is (an event on two resources gets
+# one row per resource).
+SET_EVENT_SEQUENCE = """
+UNWIND $rows AS row
+MATCH (e:EconomicEvent {id: row.id})
+SET e.resourceSeq = coalesce(row.resourceSeq, e.resourceSeq),
+    e.toResourceSeq = coalesce(row.toResourceSeq, e.toResourceSeq)
+"""
+
+# row: {id, eventCount, lastEvent}
+SET_RESOURCE_BREADCRUMBS = """
+UNWIND $rows AS row
+MATCH (r:EconomicResource {id: row.id})
+SET r.eventCount = row.eventCount, r.lastEvent = row.lastEvent
+"""
 
 ADOPT_EXTERNALS: dict[Kind, str] = {k: _adopt(k) for k in Kind}
 UPSERT_RECORDS: dict[Kind, str] = {k: _upsert(k) for k in Kind}
