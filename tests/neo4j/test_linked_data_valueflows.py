@@ -1,5 +1,6 @@
 """ValueFlows 1.0 ways of stating links that vfgraph stores differently: inverse properties
-(``process vf:hasInput event``) and a flow's direct ``vf:fulfills``/``vf:satisfies``/``vf:settles``.
+(``process vf:hasInput event``), a flow's direct ``vf:fulfills``/``vf:satisfies``/``vf:settles`` and a
+proposal's direct ``vf:publishes``/``vf:reciprocal``/``vf:proposedTo``.
 On the real Neo4j; every test uses fresh IRIs."""
 
 from __future__ import annotations
@@ -97,4 +98,34 @@ def test_fulfills_in_a_yaml_ld_document_of_the_valueflows_examples_form_is_a_ful
     assert _links(world, link_record_iri(work, "fulfills", promise)) == {
         ("FULFILLED_BY", work),
         ("FULFILLS", promise),
+    }
+
+
+def test_a_proposal_stating_its_intents_and_recipient_directly_is_read_as_vf_graphql_link_records(
+    world: World,
+) -> None:
+    base = fresh_base()
+    offer, grain, price = f"{base}offer", f"{base}grain", f"{base}price"
+    text = PREFIXES + (
+        f'<{offer}> a vf:Proposal ; vf:name "grain for sale" ; vf:unitBased true ;\n'
+        f"    vf:publishes <{grain}> ; vf:reciprocal <{price}> ; vf:proposedTo <{world.mill}> .\n"
+        f"<{grain}> a vf:Intent ; vf:action vf:transfer ; vf:provider <{world.farm}> ;\n"
+        f"    vf:resourceQuantity [ vf:hasNumericalValue 1 ; vf:hasUnit <{world.kg}> ] .\n"
+        f"<{price}> a vf:Intent ; vf:action vf:transfer ; vf:receiver <{world.farm}> .\n"
+    )
+    report = import_data(world.ledger, text, formats.TURTLE)
+    assert report.ok and report.written, report.to_json()
+    assert report.records == {"Intent": 2, "Proposal": 1, "ProposedIntent": 2, "ProposedTo": 1}
+    primary = link_record_iri(offer, "publishes", grain)
+    reciprocal = link_record_iri(offer, "reciprocal", price)
+    assert _links(world, primary) == {("PUBLISHED_IN", offer), ("PUBLISHES", grain)}
+    assert _links(world, reciprocal) == {("PUBLISHED_IN", offer), ("PUBLISHES", price)}
+    flags = world.ledger.store.rows(
+        "MATCH (n:ProposedIntent) WHERE n.id IN $ids RETURN n.id AS id, n.reciprocal AS reciprocal",
+        {"ids": [primary, reciprocal]},
+    )
+    assert {r["id"]: r["reciprocal"] for r in flags} == {primary: None, reciprocal: True}
+    assert _links(world, link_record_iri(offer, "proposedTo", world.mill)) == {
+        ("PROPOSED", offer),
+        ("PROPOSED_TO", world.mill),
     }

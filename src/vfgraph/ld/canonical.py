@@ -7,8 +7,8 @@ Export after import gives back the ValueFlows statements of the file up to these
 - a measure's ``om2:hasNumericalValue`` and ``om2:hasUnit`` are ``vf:hasNumericalValue`` and ``vf:hasUnit``;
 - a link stated with a ValueFlows inverse property is stated from the other end (``process vf:hasInput
   event`` -> ``event vf:inputOf process``, :data:`vfgraph.ld.terms.INVERSES`);
-- a flow's direct ``vf:fulfills``, ``vf:satisfies`` or ``vf:settles`` is the Fulfillment, Satisfaction or
-  Settlement record an import makes of it (:func:`vfgraph.ld.terms.expanded`);
+- a directly stated link (a flow's ``vf:fulfills``, a proposal's ``vf:publishes`` ...) is the Fulfillment,
+  ProposedIntent ... record an import makes of it (:func:`vfgraph.ld.terms.expanded`);
 - a ``vf:hasNumericalValue`` of any numeric type is an ``xsd:decimal`` without trailing zeros (5.0 -> 5);
 - an ``xsd:dateTime`` is in UTC (``10:00:00+02:00`` -> ``08:00:00Z``);
 - a measure is typed ``vf:Measure``, an agent ``vf:Agent`` as well as its own class;

@@ -212,22 +212,24 @@ class _Reader:
                 created_at = None
         self.reading.records.append(Stated(kind, str(node), values, created_at))
 
-    def _link_record(self, flow: URIRef, p: Node, target: Node) -> None:
-        """A flow's direct vf:fulfills, vf:satisfies or vf:settles, read as a record of the link."""
-        kind, _, _, name = FLOW_LINKS[p]  # type: ignore[index]
-        by, what = _LINK_FIELDS[kind]
+    def _link_record(self, subject: URIRef, p: Node, target: Node) -> None:
+        """A directly stated link (a flow's vf:fulfills, a proposal's vf:publishes ...), read as a record of
+        the link (:data:`vfgraph.ld.terms.FLOW_LINKS`)."""
+        link = FLOW_LINKS[p]  # type: ignore[index]
         if not isinstance(target, URIRef):
-            self.problem(flow, p, f"{name}: {target.n3()} is not the IRI of a record")
+            self.problem(subject, p, f"{link.name}: {target.n3()} is not the IRI of a record")
             return
         try:
             values = {
-                by.name: normalize.value_of(by, _absolute(name, flow)),
-                what.name: normalize.value_of(what, _absolute(name, target)),
+                link.by.name: normalize.value_of(link.by, _absolute(link.name, subject)),
+                link.what.name: normalize.value_of(link.what, _absolute(link.name, target)),
             }
         except InvalidInput as e:
-            self.problem(flow, p, e.message)
+            self.problem(subject, p, e.message)
             return
-        self.reading.records.append(Stated(kind, link_record_iri(str(flow), name, str(target)), values))
+        values.update((f.name, v) for f, v in link.fixed)
+        iri = link_record_iri(str(subject), link.name, str(target))
+        self.reading.records.append(Stated(link.kind, iri, values))
 
     @staticmethod
     def _pred(kind: Kind, f: Field) -> URIRef:
@@ -317,18 +319,6 @@ class _Reader:
 RELATIVE_BASE = "http://relative.invalid/"
 
 _CREATED = Field(name="createdAt", type=FieldType.DATETIME, rdf="createdAt")
-
-
-def _link_fields() -> dict[Kind, tuple[Field, Field]]:
-    out = {}
-    for kind, by, what, _ in FLOW_LINKS.values():
-        fields = {f: FIELD_BY_PREDICATE[kind][f] for f in (by, what)}
-        out[kind] = (fields[by], fields[what])
-    return out
-
-
-# The two fields of each link record (the flow, and what it fulfils, satisfies or settles).
-_LINK_FIELDS = _link_fields()
 
 
 def _absolute(where: str, iri: URIRef) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
+from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
@@ -134,33 +135,48 @@ def oriented(s: Node, p: Node, o: Node) -> tuple[Node, Node, Node]:
     return s, p, o
 
 
-# ValueFlows 1.0 states that a flow fulfils a commitment, satisfies an intent or settles a claim directly on
-# the flow (``event vf:fulfills commitment``); vf-graphql, and vfgraph, keep each such link as a record of its
-# own (a Fulfillment, Satisfaction or Settlement, which can carry a quantity). An import reads the direct
-# statement as that record, with an IRI made from the two ends (:func:`expanded`).
-_FLOW_LINKS = {
-    "fulfills": (Kind.FULFILLMENT, "fulfilledBy", "fulfills"),
-    "satisfies": (Kind.SATISFACTION, "satisfiedBy", "satisfies"),
-    "settles": (Kind.SETTLEMENT, "settledBy", "settles"),
+# ValueFlows 1.0 states some links directly: a flow fulfils a commitment, satisfies an intent or settles a
+# claim (``event vf:fulfills commitment``), and a proposal publishes its intents and the reciprocal ones and
+# is proposed to agents (``proposal vf:publishes intent``). vf-graphql, and vfgraph, keep each such link as a
+# record of its own (a Fulfillment, Satisfaction or Settlement, which can carry a quantity; a ProposedIntent
+# or a ProposedTo). An import reads the direct statement as that record, with an IRI made from the two ends
+# (:func:`expanded`). Per ValueFlows property: the record's kind, its field naming the subject, its field
+# naming the object, and the values the record gets besides.
+_DIRECT_LINKS: dict[str, tuple[Kind, str, str, tuple[tuple[str, Any], ...]]] = {
+    "fulfills": (Kind.FULFILLMENT, "fulfilledBy", "fulfills", ()),
+    "satisfies": (Kind.SATISFACTION, "satisfiedBy", "satisfies", ()),
+    "settles": (Kind.SETTLEMENT, "settledBy", "settles", ()),
+    "publishes": (Kind.PROPOSED_INTENT, "publishedIn", "publishes", ()),
+    "reciprocal": (Kind.PROPOSED_INTENT, "publishedIn", "publishes", (("reciprocal", True),)),
+    "proposedTo": (Kind.PROPOSED_TO, "proposed", "proposedTo", ()),
 }
 
 
-def _flow_links() -> dict[URIRef, tuple[Kind, URIRef, URIRef, str]]:
-    out: dict[URIRef, tuple[Kind, URIRef, URIRef, str]] = {}
-    for name, (kind, by, what) in _FLOW_LINKS.items():
+@dataclass(frozen=True, slots=True)
+class DirectLink:
+    """How one directly stated link is read: a ``kind`` record whose field ``by`` names the subject, whose
+    field ``what`` names the object, with ``fixed`` values besides; ``name`` goes into its IRI."""
+
+    kind: Kind
+    by: Field
+    what: Field
+    name: str
+    fixed: tuple[tuple[Field, Any], ...] = ()
+
+
+def _flow_links() -> dict[URIRef, DirectLink]:
+    out: dict[URIRef, DirectLink] = {}
+    for name, (kind, by, what, fixed) in _DIRECT_LINKS.items():
         fields = {f.name: f for f in FIELDS.get(kind, ())}
-        if by not in fields or what not in fields:
-            continue
-        link = (kind, predicate(kind, fields[by]), predicate(kind, fields[what]), name)
-        # ValueFlows' term, and vfgraph's (what vfgraph's JSON-LD context calls "fulfills") on a flow.
-        for term in (URIRef(VF_IRI + name), link[2]):
+        link = DirectLink(kind, fields[by], fields[what], name, tuple((fields[f], v) for f, v in fixed))
+        # ValueFlows' term, and vfgraph's of the same name (what vfgraph's JSON-LD context calls "fulfills").
+        for term in (URIRef(VF_IRI + name), URIRef(VFG_IRI + name)):
             out[term] = link
     return out
 
 
-FLOW_LINKS: Mapping[URIRef, tuple[Kind, URIRef, URIRef, str]] = MappingProxyType(_flow_links())
-"""The ValueFlows properties an import reads as a record of their own: the record's kind, the predicates
-of its two ends (the flow, what it fulfils), and the name its IRI is made with."""
+FLOW_LINKS: Mapping[URIRef, DirectLink] = MappingProxyType(_flow_links())
+"""The ValueFlows properties an import reads as a record of their own."""
 
 
 def link_record_iri(flow: str, name: str, target: str) -> str:
@@ -171,18 +187,24 @@ def link_record_iri(flow: str, name: str, target: str) -> str:
 
 
 def expanded(g: Graph, s: Node, p: Node, o: Node) -> list[tuple[Node, Node, Node]]:
-    """The triples vfgraph stores for a triple of ``g``: :func:`oriented`, and a flow's direct
-    ``vf:fulfills``/``vf:satisfies``/``vf:settles`` as the record of that link (unless ``s`` is such a record
-    itself, stating the pre-1.0 name of its own field)."""
+    """The triples vfgraph stores for a triple of ``g``: :func:`oriented`, and a directly stated link
+    (``vf:fulfills``, ``vf:publishes`` ...) as the record of that link (unless ``s`` is such a record itself,
+    stating a field of its own, or ``o`` is a literal)."""
     s, p, o = oriented(s, p, o)
     link = FLOW_LINKS.get(p) if isinstance(p, URIRef) else None
     if link is None or not isinstance(s, URIRef) or not isinstance(o, URIRef):
         return [(s, p, o)]
-    kind, by, what, name = link
+    kind = link.kind
     if (s, RDF.type, class_of(kind)) in g or (s, RDF.type, URIRef(VF_IRI + kind.value)) in g:
         return [(s, p, o)]
-    node = URIRef(link_record_iri(str(s), name, str(o)))
-    return [(node, RDF.type, class_of(kind)), (node, by, s), (node, what, o)]
+    node = URIRef(link_record_iri(str(s), link.name, str(o)))
+    out: list[tuple[Node, Node, Node]] = [
+        (node, RDF.type, class_of(kind)),
+        (node, predicate(kind, link.by), s),
+        (node, predicate(kind, link.what), o),
+    ]
+    out += [(node, predicate(kind, f), Literal(v)) for f, v in link.fixed]
+    return out
 
 
 def types_of(kind: Kind) -> tuple[URIRef, ...]:
