@@ -289,6 +289,16 @@ def test_agents_write_only_the_plans_they_are_party_to(world: World) -> None:
         carrier.create(Kind.PROPOSED_TO, {"proposed": ask, "proposedTo": world.carrier})
     mill.create(Kind.PROPOSED_TO, {"proposed": ask, "proposedTo": world.carrier})
 
+    # Nor may anyone publish an intent it is no party to, even in a proposal of its own.
+    own = carrier.create(Kind.PROPOSAL, {"name": "grain for sale, says the carrier"})
+    farms = farm.create(Kind.INTENT, {"action": "transfer", "provider": world.farm})
+    before = world.count()
+    with pytest.raises(Forbidden):
+        carrier.create(Kind.PROPOSED_INTENT, {"publishedIn": own, "publishes": farms})
+    assert world.count() == before
+    farm_offer = farm.create(Kind.PROPOSAL, {"name": "grain for sale"})
+    farm.create(Kind.PROPOSED_INTENT, {"publishedIn": farm_offer, "publishes": farms})
+
 
 def test_a_plan_with_commitments_exports_as_data_that_imports_cleanly(ledger: Ledger, world: World) -> None:
     season = ledger.create(Kind.PLAN, {"name": "season"})

@@ -102,6 +102,16 @@ def _prepare_publication(
     for proposal in _parties_of(tx, proposals).values():
         allowed = {proposal["props"].get("createdBy"), *proposal["inScopeOf"]}
         authorization.may_link(ledger, f"publish or address proposal {proposal['id']}", allowed)
+    # Only a party to an intent (or its creator) may publish it: nobody offers what another agent holds.
+    intents = {i for i in (new.get("publishes"),) if i and i != old.get("publishes")}
+    for intent in _parties_of(tx, intents).values():
+        parties = {
+            intent["provider"],
+            intent["receiver"],
+            *intent["inScopeOf"],
+            intent["props"].get("createdBy"),
+        }
+        authorization.may_link(ledger, f"publish intent {intent['id']}", parties)
 
 
 def _prepare_account(
