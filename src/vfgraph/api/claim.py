@@ -10,10 +10,9 @@ from datetime import datetime
 
 import strawberry
 
-from vfgraph.api.context import Info, kind_connection, load_one
+from vfgraph.api.context import Info, page_field, record_field
 from vfgraph.api.inputs import UNSET, IMeasure, to_params
 from vfgraph.api.mutation import _read_back, _write
-from vfgraph.api.pagination import Connection
 from vfgraph.api.scalars import URI
 from vfgraph.api.types.claim import Claim, Settlement
 from vfgraph.domain.kinds import Kind
@@ -90,38 +89,13 @@ class SettlementResponse:
 
 @strawberry.type
 class ClaimQuery:
-    @strawberry.field
-    async def claim(self, info: Info, id: strawberry.ID) -> Claim | None:
-        r = await load_one(info, Kind.CLAIM.value, id)
-        return Claim.from_record(r) if r else None
+    claim = record_field(Kind.CLAIM.value, Claim, Claim.from_record)
 
-    @strawberry.field
-    async def claims(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> Connection[Claim]:
-        return await kind_connection(info, Kind.CLAIM.value, Claim.from_record, first, after, last, before)
+    claims = page_field(Kind.CLAIM.value, Claim, Claim.from_record)
 
-    @strawberry.field
-    async def settlement(self, info: Info, id: strawberry.ID) -> Settlement | None:
-        r = await load_one(info, Kind.SETTLEMENT.value, id)
-        return Settlement.from_record(r) if r else None
+    settlement = record_field(Kind.SETTLEMENT.value, Settlement, Settlement.from_record)
 
-    @strawberry.field
-    async def settlements(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> Connection[Settlement]:
-        label, make = Kind.SETTLEMENT.value, Settlement.from_record
-        return await kind_connection(info, label, make, first, after, last, before)
+    settlements = page_field(Kind.SETTLEMENT.value, Settlement, Settlement.from_record)
 
 
 @strawberry.type

@@ -214,3 +214,32 @@ def list_field(relation: str, node: Any, make: Callable[[], Callable[[Record], A
 
     resolve.__annotations__["return"] = Optional[list[node]]  # noqa: UP045 - built at run time
     return strawberry.field(resolver=resolve)
+
+
+def record_field(label: str, node: Any, make: Callable[[Record], Any]) -> Any:
+    """A root field ``<kind>(id: ID!)``: the record of ``label`` with that id, or null when there is none (or
+    the caller may not see it)."""
+
+    async def resolve(info: Info, id: strawberry.ID) -> Any:
+        r = await load_one(info, label, id)
+        return make(r) if r else None
+
+    resolve.__annotations__["return"] = Optional[node]  # noqa: UP045 - built at run time
+    return strawberry.field(resolver=resolve)
+
+
+def page_field(label: str, node: Any, make: Callable[[Record], Any]) -> Any:
+    """A root field ``<kinds>(first, after, last, before)``: a page of every record of ``label``, in id
+    order."""
+
+    async def resolve(
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Any:
+        return await kind_connection(info, label, make, first, after, last, before)
+
+    resolve.__annotations__["return"] = Connection[node]
+    return strawberry.field(resolver=resolve)

@@ -9,10 +9,9 @@ from typing import Annotated, Any
 
 import strawberry
 
-from vfgraph.api.context import Info, kind_connection, load_one
+from vfgraph.api.context import Info, page_field, record_field
 from vfgraph.api.inputs import UNSET, to_params
 from vfgraph.api.mutation import _read_back, _write
-from vfgraph.api.pagination import Connection
 from vfgraph.api.scalars import URI
 from vfgraph.api.types.claim import Claim
 from vfgraph.api.types.contributions import (
@@ -80,27 +79,13 @@ def _equation_params(params: ValueEquationCreateParams) -> dict[str, Any]:
 
 @strawberry.type
 class ContributionsQuery:
-    @strawberry.field
-    async def value_equation(self, info: Info, id: strawberry.ID) -> ValueEquation | None:
-        r = await load_one(info, Kind.VALUE_EQUATION.value, id)
-        return ValueEquation.from_record(r) if r else None
+    value_equation = record_field(Kind.VALUE_EQUATION.value, ValueEquation, ValueEquation.from_record)
 
-    @strawberry.field
-    async def value_equations(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> Connection[ValueEquation]:
-        label, make = Kind.VALUE_EQUATION.value, ValueEquation.from_record
-        return await kind_connection(info, label, make, first, after, last, before)
+    value_equations = page_field(Kind.VALUE_EQUATION.value, ValueEquation, ValueEquation.from_record)
 
-    @strawberry.field
-    async def value_distribution(self, info: Info, id: strawberry.ID) -> ValueDistribution | None:
-        r = await load_one(info, Kind.VALUE_DISTRIBUTION.value, id)
-        return ValueDistribution.from_record(r) if r else None
+    value_distribution = record_field(
+        Kind.VALUE_DISTRIBUTION.value, ValueDistribution, ValueDistribution.from_record
+    )
 
     @strawberry.field
     async def distribution_preview(

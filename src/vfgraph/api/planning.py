@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from typing import Any, Optional, TypeVar
+from typing import Any, TypeVar
 
 import strawberry
 
 from vfgraph.api import planning_inputs as i
-from vfgraph.api.context import Info, kind_connection, load_many, load_one, page_window
+from vfgraph.api.context import Info, load_many, page_field, page_window, record_field
 from vfgraph.api.mutation import _create, _delete, _read_back, _update, _write
 from vfgraph.api.pagination import Connection, to_connection
 from vfgraph.api.types.agreement import Agreement
@@ -37,33 +37,6 @@ async def _create_with(info: Info, kind: Kind, params: dict[str, Any], make: Cal
     sent = {k: v for k, v in params.items() if v is not None}
     iri = await _write(info, info.context.ledger.create, kind, sent)
     return await _read_back(info, kind, iri, make)
-
-
-def _one(kind: Kind, node: type, make: Callable[[Record], Any]) -> Any:
-    """``<kind>(id: ID!)``: the record, or null when there is none (or the caller may not see it)."""
-
-    async def resolve(info: Info, id: strawberry.ID) -> Any:
-        r = await load_one(info, kind.value, id)
-        return make(r) if r else None
-
-    resolve.__annotations__["return"] = Optional[node]  # noqa: UP045 - built at run time
-    return strawberry.field(resolver=resolve)
-
-
-def _all(kind: Kind, node: type, make: Callable[[Record], Any]) -> Any:
-    """``<kinds>(first, after, last, before)``: a page of every record of the kind, in id order."""
-
-    async def resolve(
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> Any:
-        return await kind_connection(info, kind.value, make, first, after, last, before)
-
-    resolve.__annotations__["return"] = Connection[node]  # type: ignore[valid-type]
-    return strawberry.field(resolver=resolve)
 
 
 def _open_proposals(side: Side) -> Any:
@@ -89,22 +62,22 @@ def _open_proposals(side: Side) -> Any:
 
 @strawberry.type
 class PlanningQuery:
-    agreement = _one(Kind.AGREEMENT, Agreement, Agreement.from_record)
-    agreements = _all(Kind.AGREEMENT, Agreement, Agreement.from_record)
-    commitment = _one(Kind.COMMITMENT, Commitment, Commitment.from_record)
-    commitments = _all(Kind.COMMITMENT, Commitment, Commitment.from_record)
-    fulfillment = _one(Kind.FULFILLMENT, Fulfillment, Fulfillment.from_record)
-    fulfillments = _all(Kind.FULFILLMENT, Fulfillment, Fulfillment.from_record)
-    intent = _one(Kind.INTENT, Intent, Intent.from_record)
-    intents = _all(Kind.INTENT, Intent, Intent.from_record)
-    plan = _one(Kind.PLAN, Plan, Plan.from_record)
-    plans = _all(Kind.PLAN, Plan, Plan.from_record)
-    proposal = _one(Kind.PROPOSAL, Proposal, Proposal.from_record)
-    proposals = _all(Kind.PROPOSAL, Proposal, Proposal.from_record)
+    agreement = record_field(Kind.AGREEMENT.value, Agreement, Agreement.from_record)
+    agreements = page_field(Kind.AGREEMENT.value, Agreement, Agreement.from_record)
+    commitment = record_field(Kind.COMMITMENT.value, Commitment, Commitment.from_record)
+    commitments = page_field(Kind.COMMITMENT.value, Commitment, Commitment.from_record)
+    fulfillment = record_field(Kind.FULFILLMENT.value, Fulfillment, Fulfillment.from_record)
+    fulfillments = page_field(Kind.FULFILLMENT.value, Fulfillment, Fulfillment.from_record)
+    intent = record_field(Kind.INTENT.value, Intent, Intent.from_record)
+    intents = page_field(Kind.INTENT.value, Intent, Intent.from_record)
+    plan = record_field(Kind.PLAN.value, Plan, Plan.from_record)
+    plans = page_field(Kind.PLAN.value, Plan, Plan.from_record)
+    proposal = record_field(Kind.PROPOSAL.value, Proposal, Proposal.from_record)
+    proposals = page_field(Kind.PROPOSAL.value, Proposal, Proposal.from_record)
     offers = _open_proposals("offer")
     requests = _open_proposals("request")
-    satisfaction = _one(Kind.SATISFACTION, Satisfaction, Satisfaction.from_record)
-    satisfactions = _all(Kind.SATISFACTION, Satisfaction, Satisfaction.from_record)
+    satisfaction = record_field(Kind.SATISFACTION.value, Satisfaction, Satisfaction.from_record)
+    satisfactions = page_field(Kind.SATISFACTION.value, Satisfaction, Satisfaction.from_record)
 
 
 @strawberry.type

@@ -11,10 +11,9 @@ from datetime import datetime
 import strawberry
 
 from vfgraph.api import recipe_inputs as i
-from vfgraph.api.context import Info, kind_connection, load_one
+from vfgraph.api.context import Info, page_field, record_field
 from vfgraph.api.inputs import IMeasure, to_params
 from vfgraph.api.mutation import _delete, _read_back, _write
-from vfgraph.api.pagination import Connection
 from vfgraph.api.planning import PlanResponse
 from vfgraph.api.types.plan import Plan
 from vfgraph.api.types.recipe import RecipeExchange, RecipeFlow, RecipeProcess
@@ -24,56 +23,17 @@ from vfgraph.services import planning_recipes, recipes
 
 @strawberry.type
 class RecipeQuery:
-    @strawberry.field
-    async def recipe_flow(self, info: Info, id: strawberry.ID) -> RecipeFlow | None:
-        r = await load_one(info, Kind.RECIPE_FLOW.value, id)
-        return RecipeFlow.from_record(r) if r else None
+    recipe_flow = record_field(Kind.RECIPE_FLOW.value, RecipeFlow, RecipeFlow.from_record)
 
-    @strawberry.field
-    async def recipe_flows(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> Connection[RecipeFlow]:
-        label, make = Kind.RECIPE_FLOW.value, RecipeFlow.from_record
-        return await kind_connection(info, label, make, first, after, last, before)
+    recipe_flows = page_field(Kind.RECIPE_FLOW.value, RecipeFlow, RecipeFlow.from_record)
 
-    @strawberry.field
-    async def recipe_process(self, info: Info, id: strawberry.ID) -> RecipeProcess | None:
-        r = await load_one(info, Kind.RECIPE_PROCESS.value, id)
-        return RecipeProcess.from_record(r) if r else None
+    recipe_process = record_field(Kind.RECIPE_PROCESS.value, RecipeProcess, RecipeProcess.from_record)
 
-    @strawberry.field
-    async def recipe_processes(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> Connection[RecipeProcess]:
-        label, make = Kind.RECIPE_PROCESS.value, RecipeProcess.from_record
-        return await kind_connection(info, label, make, first, after, last, before)
+    recipe_processes = page_field(Kind.RECIPE_PROCESS.value, RecipeProcess, RecipeProcess.from_record)
 
-    @strawberry.field
-    async def recipe_exchange(self, info: Info, id: strawberry.ID) -> RecipeExchange | None:
-        r = await load_one(info, Kind.RECIPE_EXCHANGE.value, id)
-        return RecipeExchange.from_record(r) if r else None
+    recipe_exchange = record_field(Kind.RECIPE_EXCHANGE.value, RecipeExchange, RecipeExchange.from_record)
 
-    @strawberry.field
-    async def recipe_exchanges(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> Connection[RecipeExchange]:
-        label, make = Kind.RECIPE_EXCHANGE.value, RecipeExchange.from_record
-        return await kind_connection(info, label, make, first, after, last, before)
+    recipe_exchanges = page_field(Kind.RECIPE_EXCHANGE.value, RecipeExchange, RecipeExchange.from_record)
 
 
 @strawberry.type

@@ -9,7 +9,7 @@ from typing import Annotated
 import strawberry
 
 from vfgraph.api import threshold_inputs as i
-from vfgraph.api.context import Info, kind_connection, load_one, related_connection
+from vfgraph.api.context import Info, page_field, record_field, related_connection
 from vfgraph.api.mutation import _delete, _read_back, _write
 from vfgraph.api.pagination import Connection
 from vfgraph.api.types.thresholds import Allocation, LimitAssessment, SupplyChainAssessment, Threshold
@@ -29,39 +29,13 @@ class AllocationResponse:
 
 @strawberry.type
 class ThresholdQuery:
-    @strawberry.field
-    async def threshold(self, info: Info, id: strawberry.ID) -> Threshold | None:
-        r = await load_one(info, Kind.THRESHOLD.value, id)
-        return Threshold.from_record(r) if r else None
+    threshold = record_field(Kind.THRESHOLD.value, Threshold, Threshold.from_record)
 
-    @strawberry.field
-    async def thresholds(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> Connection[Threshold]:
-        label, make = Kind.THRESHOLD.value, Threshold.from_record
-        return await kind_connection(info, label, make, first, after, last, before)
+    thresholds = page_field(Kind.THRESHOLD.value, Threshold, Threshold.from_record)
 
-    @strawberry.field
-    async def allocation(self, info: Info, id: strawberry.ID) -> Allocation | None:
-        r = await load_one(info, Kind.ALLOCATION.value, id)
-        return Allocation.from_record(r) if r else None
+    allocation = record_field(Kind.ALLOCATION.value, Allocation, Allocation.from_record)
 
-    @strawberry.field
-    async def allocations(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> Connection[Allocation]:
-        label, make = Kind.ALLOCATION.value, Allocation.from_record
-        return await kind_connection(info, label, make, first, after, last, before)
+    allocations = page_field(Kind.ALLOCATION.value, Allocation, Allocation.from_record)
 
     @strawberry.field
     async def agent_allocations(
