@@ -8,8 +8,7 @@ from typing import Annotated, TypeVar
 
 import strawberry
 
-from vfgraph.api.context import Info, kind_connection, load_one
-from vfgraph.api.pagination import Connection
+from vfgraph.api.context import Info, load_one, page_field, record_field
 from vfgraph.api.types import search as search_api
 from vfgraph.api.types import tracing
 from vfgraph.api.types.action import Action
@@ -81,199 +80,61 @@ class Query:
             return None
         return await _one(info, AGENT, caller.agent, agent_from_record)
 
-    @strawberry.field
-    async def agent(self, info: Info, id: strawberry.ID) -> Agent | None:
-        return await _one(info, AGENT, id, _agent)
+    agent = record_field(AGENT, Agent, _agent)
+    agents = page_field(AGENT, Agent, _agent)
 
-    @strawberry.field
-    async def agents(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> Connection[Agent]:
-        return await kind_connection(info, AGENT, _agent, first, after, last, before)
+    organization = record_field(Kind.ORGANIZATION.value, Organization, _organization)
+    organizations = page_field(Kind.ORGANIZATION.value, Organization, _organization)
 
-    @strawberry.field
-    async def organization(self, info: Info, id: strawberry.ID) -> Organization | None:
-        return await _one(info, Kind.ORGANIZATION.value, id, _organization)
+    person = record_field(Kind.PERSON.value, Person, _person)
+    people = page_field(Kind.PERSON.value, Person, _person)
 
-    @strawberry.field
-    async def organizations(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> Connection[Organization]:
-        label = Kind.ORGANIZATION.value
-        return await kind_connection(info, label, _organization, first, after, last, before)
+    ecological_agent = record_field(Kind.ECOLOGICAL_AGENT.value, EcologicalAgent, _ecological_agent)
+    ecological_agents = page_field(Kind.ECOLOGICAL_AGENT.value, EcologicalAgent, _ecological_agent)
 
-    @strawberry.field
-    async def person(self, info: Info, id: strawberry.ID) -> Person | None:
-        return await _one(info, Kind.PERSON.value, id, _person)
+    agent_relationship = record_field(
+        Kind.AGENT_RELATIONSHIP.value, AgentRelationship, AgentRelationship.from_record
+    )
+    agent_relationships = page_field(
+        Kind.AGENT_RELATIONSHIP.value, AgentRelationship, AgentRelationship.from_record
+    )
 
-    @strawberry.field
-    async def people(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> Connection[Person]:
-        return await kind_connection(info, Kind.PERSON.value, _person, first, after, last, before)
+    agent_relationship_role = record_field(
+        Kind.AGENT_RELATIONSHIP_ROLE.value, AgentRelationshipRole, AgentRelationshipRole.from_record
+    )
+    agent_relationship_roles = page_field(
+        Kind.AGENT_RELATIONSHIP_ROLE.value, AgentRelationshipRole, AgentRelationshipRole.from_record
+    )
 
-    @strawberry.field
-    async def ecological_agent(self, info: Info, id: strawberry.ID) -> EcologicalAgent | None:
-        return await _one(info, Kind.ECOLOGICAL_AGENT.value, id, _ecological_agent)
+    unit = record_field(Kind.UNIT.value, Unit, Unit.from_record)
+    units = page_field(Kind.UNIT.value, Unit, Unit.from_record)
 
-    @strawberry.field
-    async def ecological_agents(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> Connection[EcologicalAgent]:
-        label = Kind.ECOLOGICAL_AGENT.value
-        return await kind_connection(info, label, _ecological_agent, first, after, last, before)
+    economic_event = record_field(Kind.ECONOMIC_EVENT.value, EconomicEvent, EconomicEvent.from_record)
+    economic_events = page_field(Kind.ECONOMIC_EVENT.value, EconomicEvent, EconomicEvent.from_record)
 
-    @strawberry.field
-    async def agent_relationship(self, info: Info, id: strawberry.ID) -> AgentRelationship | None:
-        label = Kind.AGENT_RELATIONSHIP.value
-        return await _one(info, label, id, AgentRelationship.from_record)
+    economic_resource = record_field(
+        Kind.ECONOMIC_RESOURCE.value, EconomicResource, EconomicResource.from_record
+    )
+    economic_resources = page_field(
+        Kind.ECONOMIC_RESOURCE.value, EconomicResource, EconomicResource.from_record
+    )
 
-    @strawberry.field
-    async def agent_relationships(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> Connection[AgentRelationship]:
-        label, make = Kind.AGENT_RELATIONSHIP.value, AgentRelationship.from_record
-        return await kind_connection(info, label, make, first, after, last, before)
+    process = record_field(Kind.PROCESS.value, Process, Process.from_record)
+    processes = page_field(Kind.PROCESS.value, Process, Process.from_record)
 
-    @strawberry.field
-    async def agent_relationship_role(self, info: Info, id: strawberry.ID) -> AgentRelationshipRole | None:
-        label = Kind.AGENT_RELATIONSHIP_ROLE.value
-        return await _one(info, label, id, AgentRelationshipRole.from_record)
+    process_specification = record_field(
+        Kind.PROCESS_SPECIFICATION.value, ProcessSpecification, ProcessSpecification.from_record
+    )
+    process_specifications = page_field(
+        Kind.PROCESS_SPECIFICATION.value, ProcessSpecification, ProcessSpecification.from_record
+    )
 
-    @strawberry.field
-    async def agent_relationship_roles(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> Connection[AgentRelationshipRole]:
-        label, make = Kind.AGENT_RELATIONSHIP_ROLE.value, AgentRelationshipRole.from_record
-        return await kind_connection(info, label, make, first, after, last, before)
-
-    @strawberry.field
-    async def unit(self, info: Info, id: strawberry.ID) -> Unit | None:
-        return await _one(info, Kind.UNIT.value, id, Unit.from_record)
-
-    @strawberry.field
-    async def units(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> Connection[Unit]:
-        label, make = Kind.UNIT.value, Unit.from_record
-        return await kind_connection(info, label, make, first, after, last, before)
-
-    @strawberry.field
-    async def economic_event(self, info: Info, id: strawberry.ID) -> EconomicEvent | None:
-        return await _one(info, Kind.ECONOMIC_EVENT.value, id, EconomicEvent.from_record)
-
-    @strawberry.field
-    async def economic_events(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> Connection[EconomicEvent]:
-        label, make = Kind.ECONOMIC_EVENT.value, EconomicEvent.from_record
-        return await kind_connection(info, label, make, first, after, last, before)
-
-    @strawberry.field
-    async def economic_resource(self, info: Info, id: strawberry.ID) -> EconomicResource | None:
-        return await _one(info, Kind.ECONOMIC_RESOURCE.value, id, EconomicResource.from_record)
-
-    @strawberry.field
-    async def economic_resources(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> Connection[EconomicResource]:
-        label, make = Kind.ECONOMIC_RESOURCE.value, EconomicResource.from_record
-        return await kind_connection(info, label, make, first, after, last, before)
-
-    @strawberry.field
-    async def process(self, info: Info, id: strawberry.ID) -> Process | None:
-        return await _one(info, Kind.PROCESS.value, id, Process.from_record)
-
-    @strawberry.field
-    async def processes(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> Connection[Process]:
-        label, make = Kind.PROCESS.value, Process.from_record
-        return await kind_connection(info, label, make, first, after, last, before)
-
-    @strawberry.field
-    async def process_specification(self, info: Info, id: strawberry.ID) -> ProcessSpecification | None:
-        label = Kind.PROCESS_SPECIFICATION.value
-        return await _one(info, label, id, ProcessSpecification.from_record)
-
-    @strawberry.field
-    async def process_specifications(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> Connection[ProcessSpecification]:
-        label, make = Kind.PROCESS_SPECIFICATION.value, ProcessSpecification.from_record
-        return await kind_connection(info, label, make, first, after, last, before)
-
-    @strawberry.field
-    async def resource_specification(self, info: Info, id: strawberry.ID) -> ResourceSpecification | None:
-        label = Kind.RESOURCE_SPECIFICATION.value
-        return await _one(info, label, id, ResourceSpecification.from_record)
-
-    @strawberry.field
-    async def resource_specifications(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> Connection[ResourceSpecification]:
-        label, make = Kind.RESOURCE_SPECIFICATION.value, ResourceSpecification.from_record
-        return await kind_connection(info, label, make, first, after, last, before)
+    resource_specification = record_field(
+        Kind.RESOURCE_SPECIFICATION.value, ResourceSpecification, ResourceSpecification.from_record
+    )
+    resource_specifications = page_field(
+        Kind.RESOURCE_SPECIFICATION.value, ResourceSpecification, ResourceSpecification.from_record
+    )
 
     @strawberry.field
     async def trace_graph(
