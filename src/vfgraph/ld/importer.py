@@ -111,13 +111,21 @@ def _comparable(values: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def _same_event(tx: Tx, r: Stated) -> bool:
-    """True when the stored event says exactly what the file states about it."""
-    state = tx.one(write_cypher.RECORD_STATE, {"id": r.iri})
-    if state is None:
-        return True
-    stored = normalize.values_of(r.kind, current_values(r.kind, state))
-    return _comparable(stored) == _comparable(r.values)
+def _restated_differently(tx: Tx, events: Sequence[Stated]) -> set[str]:
+    """The stored events among ``events`` that say something else than the file states (one read)."""
+    if not events:
+        return set()
+    rows = tx.rows(write_cypher.RECORD_STATES, {"ids": [r.iri for r in events]})
+    states = {row["id"]: row for row in rows}
+    changed: set[str] = set()
+    for r in events:
+        state = states.get(r.iri)
+        if state is None:
+            continue
+        stored = normalize.values_of(r.kind, current_values(r.kind, state))
+        if _comparable(stored) != _comparable(r.values):
+            changed.add(r.iri)
+    return changed
 
 
 def _labels(kind: Kind) -> list[str]:
@@ -234,6 +242,12 @@ class _Import:
         in_file = self.spool.kinds_of(referenced | ids)
         stored = store_ld.labels_of(tx, sorted(referenced | ids))
         existing: list[str] = []
+        restated = [
+            r
+            for r in records
+            if r.kind is Kind.ECONOMIC_EVENT and Kind.ECONOMIC_EVENT.value in stored.get(r.iri, ())
+        ]
+        changed = _restated_differently(tx, restated)
         for r in records:
             labels = stored.get(r.iri)
             if labels is None:
@@ -244,7 +258,7 @@ class _Import:
                 report.rejected.append(
                     Violation(r.iri, None, f"stored as {kinds}; the file states a {r.kind.value}", RULE_KIND)
                 )
-            elif r.kind is Kind.ECONOMIC_EVENT and not _same_event(tx, r):
+            elif r.iri in changed:
                 report.rejected.append(
                     Violation(
                         r.iri,

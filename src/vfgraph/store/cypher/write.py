@@ -50,6 +50,13 @@ RETURN n {.*} AS props, labels(n) AS labels,
        COUNT { (n)<--() } AS incoming
 """
 
+# The same for several records at once (an import comparing the events it restates with the stored ones).
+RECORD_STATES = """
+MATCH (n:Record) WHERE n.id IN $ids
+RETURN n.id AS id, n {.*} AS props, labels(n) AS labels,
+       [(n)-[r]->(m) | {rel: type(r), id: m.id}] AS rels
+"""
+
 RECORD_EXISTS = """
 MATCH (n:Record {id: $id}) RETURN n.id AS id
 """
