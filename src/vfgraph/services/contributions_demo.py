@@ -10,44 +10,23 @@ the distribution is recorded as claims on the mill: of the 224 EUR shared by hou
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from vfgraph.domain.kinds import Kind
 from vfgraph.services import contributions
-from vfgraph.services.ledger import Ledger
+from vfgraph.services.demo_records import DemoRecords, quantity
 
 T1 = "2026-09-03T08:00:00Z"
+"""When the demo's contributions happen (after the rest of the demo chain)."""
 
 
-def _q(value: str, unit: str) -> dict[str, Any]:
-    return {"hasNumericalValue": Decimal(value), "hasUnit": unit}
-
-
-def load_contributions_demo(ledger: Ledger) -> int:
-    """Write what is missing of the demo's distribution; returns how many records it wrote."""
-    base = ledger.settings.base_iri + "demo/"
-    created = 0
-
-    def iri(kind: Kind, key: str) -> str:
-        return f"{base}{kind.path}/{key}"
-
-    def record(kind: Kind, key: str, params: dict[str, Any]) -> str:
-        nonlocal created
-        if not ledger.exists(iri(kind, key)):
-            ledger.create(kind, params, iri=iri(kind, key))
-            created += 1
-        return iri(kind, key)
+def load_contributions_demo(demo: DemoRecords) -> None:
+    """Write what is missing of the demo's distribution."""
+    record, iri = demo.record, demo.iri
+    ledger = demo.ledger
 
     def event(key: str, params: dict[str, Any], new: dict[str, Any] | None = None) -> str:
-        nonlocal created
-        new_iri = iri(Kind.ECONOMIC_RESOURCE, key) if new is not None else None
-        if not ledger.exists(iri(Kind.ECONOMIC_EVENT, key)):
-            ledger.record_event(
-                {"hasPointInTime": T1, **params}, new, iris=(iri(Kind.ECONOMIC_EVENT, key), new_iri)
-            )
-            created += 1
-        return iri(Kind.ECONOMIC_EVENT, key)
+        return demo.event(key, params, new, at=T1).event
 
     farm, mill = iri(Kind.ORGANIZATION, "green-valley-farm"), iri(Kind.ORGANIZATION, "stone-mill")
     hour = iri(Kind.UNIT, "hour")
@@ -62,7 +41,7 @@ def load_contributions_demo(ledger: Ledger) -> int:
     event(
         "harvest-work",
         {"action": "work", "provider": hand, "receiver": farm, "inputOf": iri(Kind.PROCESS, "harvest-2026")}
-        | {"resourceConformsTo": farm_work, "effortQuantity": _q("8", hour)},
+        | {"resourceConformsTo": farm_work, "effortQuantity": quantity("8", hour)},
     )
     # The income points at what earned it. Here that is the flour batch itself (its production event): the
     # bakery pays for the batch in advance, and the batch stays whole, as the footprint example needs it.
@@ -70,7 +49,7 @@ def load_contributions_demo(ledger: Ledger) -> int:
     event(
         "bakery-cash",
         {"action": "raise", "provider": bakery, "receiver": bakery, "resourceConformsTo": money}
-        | {"resourceQuantity": _q("1000", eur)},
+        | {"resourceQuantity": quantity("1000", eur)},
         {"name": "Corner Bakery cash"},
     )
     income = event(
@@ -78,7 +57,7 @@ def load_contributions_demo(ledger: Ledger) -> int:
         {"action": "transfer", "provider": bakery, "receiver": mill, "triggeredBy": batch_made}
         | {
             "resourceInventoriedAs": iri(Kind.ECONOMIC_RESOURCE, "bakery-cash"),
-            "resourceQuantity": _q("280", eur),
+            "resourceQuantity": quantity("280", eur),
         },
         {"name": "Stone Mill cash"},
     )
@@ -99,8 +78,7 @@ def load_contributions_demo(ledger: Ledger) -> int:
             },
             iri=equation,
         )
-        created += 1
+        demo.created += 1
     if not ledger.exists(contributions.distribution_iri(ledger, income, equation)):
         _, written = contributions.record(ledger, income, equation, contributions.DistributeAs.CLAIMS)
-        created += 1 + len(written)
-    return created
+        demo.created += 1 + len(written)

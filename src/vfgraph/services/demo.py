@@ -12,45 +12,19 @@ person works 6 hours on it.
 
 from __future__ import annotations
 
-from decimal import Decimal
-from typing import Any
-
 from vfgraph.domain.kinds import Kind
-from vfgraph.services import contributions_demo
+from vfgraph.services.contributions_demo import load_contributions_demo
 from vfgraph.services.demo_planning import load_signals
 from vfgraph.services.demo_recipes import load_recipes
+from vfgraph.services.demo_records import DemoRecords, quantity
 from vfgraph.services.ledger import Ledger
 from vfgraph.services.thresholds_demo import load_limits
-
-T0 = "2026-09-01T08:00:00Z"
-
-
-def _q(value: str, unit: str) -> dict[str, Any]:
-    return {"hasNumericalValue": Decimal(value), "hasUnit": unit}
 
 
 def load_demo(ledger: Ledger) -> str:
     """Load the demo records that are not there yet; returns a one-line summary."""
-    base = ledger.settings.base_iri + "demo/"
-    created = 0
-
-    def record(kind: Kind, key: str, params: dict[str, Any]) -> str:
-        nonlocal created
-        iri = f"{base}{kind.path}/{key}"
-        if not ledger.exists(iri):
-            ledger.create(kind, params, iri=iri)
-            created += 1
-        return iri
-
-    def event(key: str, params: dict[str, Any], new: dict[str, Any] | None = None) -> str | None:
-        nonlocal created
-        iri = f"{base}{Kind.ECONOMIC_EVENT.path}/{key}"
-        new_iri = f"{base}{Kind.ECONOMIC_RESOURCE.path}/{key}" if new is not None else None
-        if not ledger.exists(iri):
-            ledger.record_event({"hasPointInTime": T0, **params}, new, iris=(iri, new_iri))
-            created += 1
-        return new_iri
-
+    demo = DemoRecords(ledger)
+    record, event = demo.record, demo.event
     org, eco = Kind.ORGANIZATION, Kind.ECOLOGICAL_AGENT
     farm = record(org, "green-valley-farm", {"name": "Green Valley Farm", "note": "Grows grain."})
     mill = record(org, "stone-mill", {"name": "Stone Mill", "note": "Mills grain into flour."})
@@ -85,76 +59,83 @@ def load_demo(ledger: Ledger) -> str:
     river_water = event(
         "river-water",
         {"action": "raise", "provider": river, "receiver": river, "resourceConformsTo": water}
-        | {"resourceQuantity": _q("1000000", m3)},
+        | {"resourceQuantity": quantity("1000000", m3)},
         {"name": "Clear River water", "trackingIdentifier": "clear-river"},
-    )
+    ).resource
     event(
         "harvest-water",
         {"action": "consume", "provider": river, "receiver": farm, "inputOf": harvest}
-        | {"resourceInventoriedAs": river_water, "resourceQuantity": _q("10", m3)},
+        | {"resourceInventoriedAs": river_water, "resourceQuantity": quantity("10", m3)},
     )
     event(
         "harvest-emissions",
         {"action": "produce", "provider": farm, "receiver": air, "outputOf": harvest}
-        | {"resourceConformsTo": ghg, "resourceQuantity": _q("50", co2)},
+        | {"resourceConformsTo": ghg, "resourceQuantity": quantity("50", co2)},
     )
     grain_lot = event(
         "harvest-grain",
         {"action": "produce", "provider": farm, "receiver": farm, "outputOf": harvest}
-        | {"resourceConformsTo": grain, "resourceQuantity": _q("500", kg)},
+        | {"resourceConformsTo": grain, "resourceQuantity": quantity("500", kg)},
         {"name": "Grain lot GV-2026-01", "trackingIdentifier": "GV-2026-01"},
-    )
+    ).resource
     mill_grain = event(
         "sell-grain",
         {"action": "transfer", "provider": farm, "receiver": mill, "resourceInventoriedAs": grain_lot}
-        | {"resourceQuantity": _q("200", kg)},
+        | {"resourceQuantity": quantity("200", kg)},
         {"name": "Grain at Stone Mill", "trackingIdentifier": "SM-IN-0042"},
-    )
+    ).resource
     apple_lot = event(
         "orchard-apples",
         {"action": "raise", "provider": other, "receiver": other, "resourceConformsTo": apples}
-        | {"resourceQuantity": _q("300", kg)},
+        | {"resourceQuantity": quantity("300", kg)},
         {"name": "Apples OC-77", "trackingIdentifier": "OC-77"},
-    )
+    ).resource
     for key, lot, owner in (("grain", mill_grain, mill), ("apples", apple_lot, other)):
         event(
             f"pickup-{key}",
             {"action": "pickup", "provider": owner, "receiver": carrier, "inputOf": trip}
-            | {"resourceInventoriedAs": lot, "resourceQuantity": _q("200" if key == "grain" else "300", kg)},
+            | {
+                "resourceInventoriedAs": lot,
+                "resourceQuantity": quantity("200" if key == "grain" else "300", kg),
+            },
         )
         event(
             f"dropoff-{key}",
             {"action": "dropoff", "provider": carrier, "receiver": owner, "outputOf": trip}
-            | {"resourceInventoriedAs": lot, "resourceQuantity": _q("200" if key == "grain" else "300", kg)},
+            | {
+                "resourceInventoriedAs": lot,
+                "resourceQuantity": quantity("200" if key == "grain" else "300", kg),
+            },
         )
     event(
         "trip-emissions",
         {"action": "produce", "provider": carrier, "receiver": air, "outputOf": trip}
-        | {"resourceConformsTo": ghg, "resourceQuantity": _q("20", co2)},
+        | {"resourceConformsTo": ghg, "resourceQuantity": quantity("20", co2)},
     )
     event(
         "milling-grain",
         {"action": "consume", "provider": mill, "receiver": mill, "inputOf": mill_run}
-        | {"resourceInventoriedAs": mill_grain, "resourceQuantity": _q("200", kg)},
+        | {"resourceInventoriedAs": mill_grain, "resourceQuantity": quantity("200", kg)},
     )
     event(
         "milling-work",
         {"action": "work", "provider": miller, "receiver": mill, "inputOf": mill_run}
-        | {"resourceConformsTo": milling_work, "effortQuantity": _q("6", hour)},
+        | {"resourceConformsTo": milling_work, "effortQuantity": quantity("6", hour)},
     )
     event(
         "milling-emissions",
         {"action": "produce", "provider": mill, "receiver": air, "outputOf": mill_run}
-        | {"resourceConformsTo": ghg, "resourceQuantity": _q("12", co2)},
+        | {"resourceConformsTo": ghg, "resourceQuantity": quantity("12", co2)},
     )
     event(
         "milling-flour",
         {"action": "produce", "provider": mill, "receiver": mill, "outputOf": mill_run}
-        | {"resourceConformsTo": flour, "resourceQuantity": _q("160", kg)},
+        | {"resourceConformsTo": flour, "resourceQuantity": quantity("160", kg)},
         {"name": "Flour batch SM-F-0007", "trackingIdentifier": "SM-F-0007"},
     )
-    created += load_limits(ledger)  # a regional CO2e budget the farm overshoots (docs/limits.md)
-    created += contributions_demo.load_contributions_demo(ledger)  # income shared by hours (issue 7 §5)
-    created += load_recipes(ledger, base)
-    created += load_signals(ledger, base)  # an open request and offer, a plan from a recipe
+    load_limits(demo)  # a regional CO2e budget the farm overshoots (docs/limits.md)
+    load_contributions_demo(demo)  # income shared by hours (issue 7 §5)
+    load_recipes(demo)
+    load_signals(demo)  # an open request and offer, a plan from a recipe
+    created = demo.created
     return f"demo supply chain: {created} records written ({'first load' if created else 'already loaded'})"

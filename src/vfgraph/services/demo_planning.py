@@ -12,34 +12,14 @@ Same pattern as :mod:`vfgraph.services.demo`: fixed IRIs under ``<base IRI>demo/
 
 from __future__ import annotations
 
-from decimal import Decimal
-from typing import Any
-
 from vfgraph.domain.kinds import Kind
-from vfgraph.services.ledger import Ledger
+from vfgraph.services.demo_records import DemoRecords, quantity
 from vfgraph.services.planning_recipes import plan_from_recipe
 
 
-def _q(value: str, unit: str) -> dict[str, Any]:
-    return {"hasNumericalValue": Decimal(value), "hasUnit": unit}
-
-
-def load_signals(ledger: Ledger, base: str) -> int:
-    """Write the demo's offer, request and plan if they are not there yet (the rest of the demo must be);
-    returns how many records were written."""
-    created = 0
-
-    def iri(kind: Kind, key: str) -> str:
-        return f"{base}{kind.path}/{key}"
-
-    def record(kind: Kind, key: str, params: dict[str, Any]) -> str:
-        nonlocal created
-        at = iri(kind, key)
-        if not ledger.exists(at):
-            ledger.create(kind, params, iri=at)
-            created += 1
-        return at
-
+def load_signals(demo: DemoRecords) -> None:
+    """Write the demo's offer, request and plan if they are not there yet (the rest of the demo must be)."""
+    record, iri = demo.record, demo.iri
     org, spec = Kind.ORGANIZATION, Kind.RESOURCE_SPECIFICATION
     farm, mill = iri(org, "green-valley-farm"), iri(org, "stone-mill")
     kg = iri(Kind.UNIT, "kilogram")
@@ -57,7 +37,7 @@ def load_signals(ledger: Ledger, base: str) -> int:
         Kind.INTENT,
         "flour-wanted",
         {"action": "transfer", "receiver": bakery, "resourceConformsTo": flour}
-        | {"resourceQuantity": _q("100", kg), "due": "2026-10-15T00:00:00Z", "name": "100 kg flour"},
+        | {"resourceQuantity": quantity("100", kg), "due": "2026-10-15T00:00:00Z", "name": "100 kg flour"},
     )
     record(Kind.PROPOSED_INTENT, "flour-wanted", {"publishedIn": request, "publishes": wanted})
 
@@ -70,13 +50,17 @@ def load_signals(ledger: Ledger, base: str) -> int:
         Kind.INTENT,
         "grain-offered",
         {"action": "transfer", "provider": farm, "resourceConformsTo": grain}
-        | {"availableQuantity": _q("300", kg), "resourceQuantity": _q("1", kg), "name": "Grain, by the kg"},
+        | {
+            "availableQuantity": quantity("300", kg),
+            "resourceQuantity": quantity("1", kg),
+            "name": "Grain, by the kg",
+        },
     )
     price = record(
         Kind.INTENT,
         "grain-price",
         {"action": "transfer", "receiver": farm, "resourceConformsTo": money}
-        | {"resourceQuantity": _q("0.40", eur), "name": "0.40 EUR a kg"},
+        | {"resourceQuantity": quantity("0.40", eur), "name": "0.40 EUR a kg"},
     )
     record(Kind.PROPOSED_INTENT, "grain-offered", {"publishedIn": offer, "publishes": offered})
     record(
@@ -84,16 +68,15 @@ def load_signals(ledger: Ledger, base: str) -> int:
     )
 
     plan = iri(Kind.PLAN, "bread-for-corner-bakery")
-    if not ledger.exists(plan):
+    if not demo.ledger.exists(plan):
         planned = plan_from_recipe(
-            ledger,
+            demo.ledger,
             bread,
-            _q("100", kg),
+            quantity("100", kg),
             "2026-10-20T06:00:00Z",
             agent=mill,
             name="Bread for Corner Bakery",
             receiver=bakery,
             plan_iri=plan,
         )
-        created += 1 + len(planned.processes) + len(planned.commitments) + len(planned.intents)
-    return created
+        demo.created += 1 + len(planned.processes) + len(planned.commitments) + len(planned.intents)

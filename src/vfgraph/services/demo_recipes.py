@@ -8,33 +8,13 @@ Mill plans the baking and nets the flour against the mill's 160 kg batch.
 
 from __future__ import annotations
 
-from decimal import Decimal
-from typing import Any
-
 from vfgraph.domain.kinds import Kind
-from vfgraph.services.ledger import Ledger
+from vfgraph.services.demo_records import DemoRecords, quantity
 
 
-def _q(value: str, unit: str) -> dict[str, Any]:
-    return {"hasNumericalValue": Decimal(value), "hasUnit": unit}
-
-
-def load_recipes(ledger: Ledger, base: str) -> int:
-    """Write the demo recipes that are not there yet (the demo's units and specifications must be);
-    returns how many records were written."""
-    created = 0
-
-    def iri(kind: Kind, key: str) -> str:
-        return f"{base}{kind.path}/{key}"
-
-    def record(kind: Kind, key: str, params: dict[str, Any]) -> str:
-        nonlocal created
-        at = iri(kind, key)
-        if not ledger.exists(at):
-            ledger.create(kind, params, iri=at)
-            created += 1
-        return at
-
+def load_recipes(demo: DemoRecords) -> None:
+    """Write the demo recipes that are not there yet (the demo's units and specifications must be)."""
+    record, iri = demo.record, demo.iri
     spec, unit = Kind.RESOURCE_SPECIFICATION, Kind.UNIT
     kg, m3, hour = iri(unit, "kilogram"), iri(unit, "cubic-metre"), iri(unit, "hour")
     grain, flour, water = iri(spec, "grain"), iri(spec, "flour"), iri(spec, "blue-water")
@@ -48,24 +28,23 @@ def load_recipes(ledger: Ledger, base: str) -> int:
         {
             "name": "Milling a batch of flour",
             "processConformsTo": iri(Kind.PROCESS_SPECIFICATION, "milling"),
-            "hasDuration": _q("4", hour),
+            "hasDuration": quantity("4", hour),
         },
     )
     bake = record(
         Kind.RECIPE_PROCESS,
         "baking",
-        {"name": "Baking bread", "processConformsTo": baking, "hasDuration": _q("2", hour)},
+        {"name": "Baking bread", "processConformsTo": baking, "hasDuration": quantity("2", hour)},
     )
     out, into = "recipeOutputOf", "recipeInputOf"
     flows = (
-        ("milling-flour", "produce", flour, out, mill, {"resourceQuantity": _q("1", kg)}),
-        ("milling-grain", "consume", grain, into, mill, {"resourceQuantity": _q("1.25", kg)}),
-        ("milling-water", "consume", water, into, mill, {"resourceQuantity": _q("0.001", m3)}),
-        ("milling-work", "work", milling_work, into, mill, {"effortQuantity": _q("0.05", hour)}),
-        ("baking-flour", "consume", flour, into, bake, {"resourceQuantity": _q("0.6", kg)}),
-        ("baking-bread", "produce", bread, out, bake, {"resourceQuantity": _q("1", kg)}),
+        ("milling-flour", "produce", flour, out, mill, {"resourceQuantity": quantity("1", kg)}),
+        ("milling-grain", "consume", grain, into, mill, {"resourceQuantity": quantity("1.25", kg)}),
+        ("milling-water", "consume", water, into, mill, {"resourceQuantity": quantity("0.001", m3)}),
+        ("milling-work", "work", milling_work, into, mill, {"effortQuantity": quantity("0.05", hour)}),
+        ("baking-flour", "consume", flour, into, bake, {"resourceQuantity": quantity("0.6", kg)}),
+        ("baking-bread", "produce", bread, out, bake, {"resourceQuantity": quantity("1", kg)}),
     )
     for key, action, conforms_to, side, process, measure in flows:
         params = {"action": action, "resourceConformsTo": conforms_to, side: process, **measure}
         record(Kind.RECIPE_FLOW, key, params)
-    return created

@@ -12,28 +12,14 @@ Fixed IRIs under ``<base IRI>demo/`` and the demo's own records; nothing is writ
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
 from vfgraph.domain.kinds import Kind
-from vfgraph.services.ledger import Ledger
+from vfgraph.services.demo_records import DemoRecords
 
 
-def load_limits(ledger: Ledger) -> int:
-    """Load the demo thresholds and allocations that are not there yet; returns how many were written."""
-    base = ledger.settings.base_iri + "demo/"
-    created = 0
-
-    def iri(kind: Kind, key: str) -> str:
-        return f"{base}{kind.path}/{key}"
-
-    def record(kind: Kind, key: str, params: dict[str, Any]) -> str:
-        nonlocal created
-        target = iri(kind, key)
-        if not ledger.exists(target):
-            ledger.create(kind, params, iri=target)
-            created += 1
-        return target
-
+def load_limits(demo: DemoRecords) -> None:
+    """Load the demo thresholds and allocations that are not there yet."""
+    record, iri = demo.record, demo.iri
     org, spec = Kind.ORGANIZATION, Kind.RESOURCE_SPECIFICATION
     co2 = iri(Kind.UNIT, "kg-co2e")
     region = record(org, "valley-region", {"name": "Valley Region", "note": "The valley's regional council."})
@@ -69,4 +55,3 @@ def load_limits(ledger: Ledger) -> int:
         },
     )
     record(alloc, "flour", {"threshold": intensity, "allocatedTo": iri(spec, "flour"), "share": Decimal(1)})
-    return created
