@@ -7,7 +7,7 @@
 - Stone Mill plans 100 kg of bread for Corner Bakery from the demo recipes (``planFromRecipe``): the 60 kg of
   flour the baking needs are netted against the mill's flour on hand, so nothing is milled.
 
-Same pattern as :mod:`vfgraph.services.demo`: fixed IRIs under ``<base IRI>demo/``, nothing written twice.
+Written through :class:`vfgraph.services.demo_records.DemoRecords`: fixed IRIs, nothing written twice.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The demo's recipes: Stone Mill's milling (1.25 kg grain, 1 litre of water and 3 minutes of work make 1 kg
 of flour, in batches that take 4 hours) and a bakery's bread (0.6 kg flour makes 1 kg bread in 2 hours).
 
-Same pattern as :mod:`vfgraph.services.demo`: fixed IRIs under ``<base IRI>demo/``, nothing written twice.
+Written through :class:`vfgraph.services.demo_records.DemoRecords`: fixed IRIs, nothing written twice.
 With the demo loaded, ``planFromRecipe(resourceSpecification: <demo bread>, quantity: 10 kg, ...)`` for Stone
 Mill plans the baking and nets the flour against the mill's 160 kg batch.
 """
