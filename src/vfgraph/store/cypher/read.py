@@ -36,54 +36,13 @@ AGENT = "Agent"
 
 READ_LABELS: tuple[str, ...] = (*(k.value for k in Kind), AGENT)
 
-# Outgoing relationships per kind: (GraphQL field name, relationship type), as in docs/graph-model.md.
+# Relationships reads leave out: the per-resource breadcrumb, which only walks follow (cypher/trace.py).
+NOT_READ = frozenset({"previousEvent"})
+
+# Outgoing relationships per kind: (GraphQL field name, relationship type), from the fields table, as in
+# docs/graph-model.md.
 OUT: Mapping[Kind, tuple[tuple[str, str], ...]] = {
-    Kind.PERSON: (),
-    Kind.ORGANIZATION: (),
-    Kind.ECOLOGICAL_AGENT: (),
-    Kind.UNIT: (),
-    Kind.RESOURCE_SPECIFICATION: (
-        ("defaultUnitOfResource", "DEFAULT_UNIT_OF_RESOURCE"),
-        ("defaultUnitOfEffort", "DEFAULT_UNIT_OF_EFFORT"),
-    ),
-    Kind.PROCESS_SPECIFICATION: (),
-    Kind.PROCESS: (
-        ("basedOn", "BASED_ON"),
-        ("inScopeOf", "IN_SCOPE_OF"),
-        ("plannedWithin", "PLANNED_WITHIN"),
-    ),
-    Kind.ECONOMIC_RESOURCE: (
-        ("conformsTo", "CONFORMS_TO"),
-        ("primaryAccountable", "PRIMARY_ACCOUNTABLE"),
-        ("containedIn", "CONTAINED_IN"),
-        ("stage", "STAGE"),
-        ("unitOfEffort", "UNIT_OF_EFFORT"),
-    ),
-    Kind.ECONOMIC_EVENT: (
-        ("provider", "PROVIDER"),
-        ("receiver", "RECEIVER"),
-        ("resourceInventoriedAs", "RESOURCE_INVENTORIED_AS"),
-        ("toResourceInventoriedAs", "TO_RESOURCE_INVENTORIED_AS"),
-        ("inputOf", "INPUT_OF"),
-        ("outputOf", "OUTPUT_OF"),
-        ("resourceConformsTo", "RESOURCE_CONFORMS_TO"),
-        ("triggeredBy", "TRIGGERED_BY"),
-        ("corrects", "CORRECTS"),
-        ("inScopeOf", "IN_SCOPE_OF"),
-        ("realizationOf", "REALIZATION_OF"),
-    ),
-    Kind.AGENT_RELATIONSHIP: (
-        ("subject", "SUBJECT"),
-        ("object", "OBJECT"),
-        ("relationship", "RELATIONSHIP"),
-        ("inScopeOf", "IN_SCOPE_OF"),
-    ),
-    Kind.AGENT_RELATIONSHIP_ROLE: (),
-}
-# The planning layer reads every relationship its fields table names.
-OUT = {
-    **{k: tuple((f.name, f.rel) for f in FIELDS[k] if f.rel is not None) for k in Kind},
-    **OUT,
+    k: tuple((f.name, f.rel) for f in FIELDS[k] if f.rel is not None and f.name not in NOT_READ) for k in Kind
 }
 
 
