@@ -119,7 +119,9 @@ def password_for(settings: Settings, layout: Layout) -> str:
     if layout.password_file.exists():
         return layout.password_file.read_text().strip()
     layout.home.mkdir(parents=True, exist_ok=True)
-    password = secrets.token_urlsafe(18)
+    # Letters and digits only: a password is passed on command lines, where one starting with "-" would
+    # read as an option.
+    password = secrets.token_hex(18)
     layout.password_file.write_text(password + "\n")
     layout.password_file.chmod(0o600)
     return password
@@ -165,7 +167,8 @@ def _set_initial_password(layout: Layout, password: str) -> None:
     if (layout.data / "dbms" / "auth.ini").exists():
         return
     env = dict(os.environ, NEO4J_HOME=str(layout.home), NEO4J_CONF=str(layout.conf))
-    cmd = [_java(), "-cp", f"{layout.lib}/*", ADMIN_TOOL, "dbms", "set-initial-password", password]
+    # "--" ends the options, so a configured password that starts with "-" is still taken as the password.
+    cmd = [_java(), "-cp", f"{layout.lib}/*", ADMIN_TOOL, "dbms", "set-initial-password", "--", password]
     done = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise Neo4jServerError("could not set the initial password:\n" + done.stdout + done.stderr)

@@ -31,6 +31,7 @@ def test_a_password_is_generated_once_and_kept(tmp_path: Path) -> None:
     first = neo4j_server.password_for(settings, layout)
     assert len(first) >= 16
     assert neo4j_server.password_for(settings, layout) == first
+    assert first.isalnum()  # never read as a command-line option
     assert Settings.from_env({"VFGRAPH_NEO4J_HOME": str(tmp_path)}).neo4j_password == first
 
 
