@@ -1,0 +1,247 @@
+"""PACT footprints in GraphQL (docs/pact.md): publish, deprecate, take a supplier's, list and read.
+
+The PACT host API itself is REST (``/pact``, vfgraph.pact.http); these fields are for the ledger's own
+users: an owner publishes its product's footprint from the roll-up, sees what it published and what it
+took from suppliers, and deprecates a snapshot.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime
+from decimal import Decimal
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated, Any
+
+import strawberry
+from strawberry.scalars import JSON
+
+from vfgraph.api.context import Info, load_one
+from vfgraph.api.pagination import Connection, Edge, PageInfo, decode_cursor, encode_cursor
+from vfgraph.api.scalars import URI, as_datetime
+from vfgraph.errors import InvalidInput, PageTooLarge
+from vfgraph.pact import footprints as service
+from vfgraph.pact import peers
+from vfgraph.pact.remote import Remote
+from vfgraph.store.cypher.read import AGENT
+from vfgraph.store.driver import Row
+
+if TYPE_CHECKING:
+    from vfgraph.api.types.agent import Agent
+    from vfgraph.api.types.specification import ResourceSpecification
+
+AgentRef = Annotated["Agent", strawberry.lazy("vfgraph.api.types.agent")]
+ResourceSpecificationRef = Annotated[
+    "ResourceSpecification", strawberry.lazy("vfgraph.api.types.specification")
+]
+
+
+@strawberry.enum(description="Where a footprint snapshot comes from.")
+class PactFootprintOrigin(Enum):
+    PUBLISHED = "published"  # made by this ledger from its roll-up
+    RECEIVED = "received"  # taken from a supplier's PACT host
+
+
+@strawberry.enum(description="PACT's lifecycle: a snapshot is Active until a newer one replaces it.")
+class PactFootprintStatus(Enum):
+    ACTIVE = "Active"
+    DEPRECATED = "Deprecated"
+
+
+@strawberry.type(description="A PACT v3 ProductFootprint snapshot (docs/pact.md).")
+class PactFootprint:
+    row: strawberry.Private[Row]
+
+    @strawberry.field
+    def id(self) -> strawberry.ID:
+        """The snapshot's IRI in this ledger."""
+        return strawberry.ID(self.row["id"])
+
+    @strawberry.field
+    def pf_id(self) -> str:
+        """The PACT id (a UUID) of the footprint."""
+        return str(self.row["pfId"])
+
+    @strawberry.field
+    def origin(self) -> PactFootprintOrigin:
+        return PactFootprintOrigin(self.row["origin"])
+
+    @strawberry.field
+    def status(self) -> PactFootprintStatus:
+        return PactFootprintStatus(self.row["status"])
+
+    @strawberry.field
+    def created(self) -> datetime | None:
+        return as_datetime(self.row["created"])
+
+    @strawberry.field
+    def preceding_pf_ids(self) -> list[str]:
+        """The ids of the snapshots this one replaces (PACT precedingPfIds)."""
+        return list(self.row.get("precedingPfIds") or [])
+
+    @strawberry.field
+    def pcf_excluding_biogenic_uptake(self) -> Decimal:
+        """kg CO2e per declared unit, fossil and biogenic, without biogenic uptake."""
+        return Decimal(service.document_of(self.row)["pcf"]["pcfExcludingBiogenicUptake"])
+
+    @strawberry.field
+    def declared_unit_of_measurement(self) -> str:
+        """The declared unit (one of PACT's); declaredUnitAmount is in the document."""
+        return str(service.document_of(self.row)["pcf"]["declaredUnitOfMeasurement"])
+
+    @strawberry.field
+    def source(self) -> URI | None:
+        """Where the snapshot was taken from (a supplier's GetFootprint URL)."""
+        return URI(self.row["source"]) if self.row.get("source") else None
+
+    @strawberry.field
+    def document(self) -> JSON:
+        """The whole PACT ProductFootprint, as PACT hosts exchange it."""
+        doc: Any = service.document_of(self.row)
+        return doc  # type: ignore[no-any-return]
+
+    @strawberry.field
+    async def resource_specification(self, info: Info) -> ResourceSpecificationRef | None:
+        """The product this footprint is of (in this ledger)."""
+        from vfgraph.api.types.specification import ResourceSpecification
+
+        r = await load_one(info, "ResourceSpecification", self.row.get("resourceSpecification"))
+        return ResourceSpecification.from_record(r) if r else None
+
+    @strawberry.field
+    async def agent(self, info: Info) -> AgentRef | None:
+        """The data owner: the publisher, or the supplier a received one is from."""
+        from vfgraph.api.types.agent import agent_from_record
+
+        r = await load_one(info, AGENT, self.row.get("agent"))
+        return agent_from_record(r) if r else None
+
+
+def _of(row: Row) -> PactFootprint:
+    return PactFootprint(row=row)
+
+
+@strawberry.type
+class PactQuery:
+    @strawberry.field
+    async def pact_footprint(self, info: Info, id: strawberry.ID) -> PactFootprint | None:
+        """A footprint snapshot by its IRI or its PACT id."""
+        ledger = info.context.ledger
+        wanted = str(id)
+        pf_id = wanted.rsplit("/", 1)[-1]
+        row = await asyncio.to_thread(service.get, ledger, pf_id)
+        if row is None or (wanted != pf_id and row["id"] != wanted) or not service.visible(ledger, row):
+            return None
+        return _of(row)
+
+    @strawberry.field
+    async def pact_footprints(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        origin: PactFootprintOrigin | None = None,
+        agent: strawberry.ID | None = None,
+        resource_specification: strawberry.ID | None = None,
+        status: PactFootprintStatus | None = None,
+    ) -> Connection[PactFootprint]:
+        """Footprint snapshots: the published ones, the caller's received ones (operators: all)."""
+        settings = info.context.ledger.settings
+        size = settings.default_page_size if first is None else first
+        if size < 0 or size > settings.max_page_size:
+            raise PageTooLarge(
+                f"first must be between 0 and {settings.max_page_size}", maximum=settings.max_page_size
+            )
+        rows = await asyncio.to_thread(
+            service.page,
+            info.context.ledger,
+            origin=origin.value if origin else None,
+            agent=str(agent) if agent else None,
+            resource_specification=str(resource_specification) if resource_specification else None,
+            status=status.value if status else None,
+            after=decode_cursor(after),
+            limit=size + 1,
+        )
+        page = rows[:size]
+        edges = [Edge(node=_of(r), cursor=encode_cursor(r["id"])) for r in page]
+        return Connection(
+            edges=edges,
+            page_info=PageInfo(
+                start_cursor=edges[0].cursor if edges else None,
+                end_cursor=edges[-1].cursor if edges else None,
+                has_previous_page=after is not None,
+                has_next_page=len(rows) > size,
+                page_limit=size,
+            ),
+        )
+
+
+@strawberry.type
+class PactMutation:
+    @strawberry.mutation
+    async def publish_pact_footprint(
+        self,
+        info: Info,
+        resource_specification: strawberry.ID,
+        agent: strawberry.ID,
+        ghg_indicator: strawberry.ID,
+        indicators: list[strawberry.ID] | None = None,
+        from_: Annotated[datetime | None, strawberry.argument(name="from")] = None,
+        to: datetime | None = None,
+        declarations: JSON | None = None,
+    ) -> PactFootprint:
+        """Publish a PACT footprint of a product of an agent from the roll-up of the agent's outputs of it
+        (in [from, to) when given); deprecates the active snapshot of the same product (docs/pact.md).
+        ``declarations``: the PACT properties the ledger does not hold (a partial ProductFootprint; omitted:
+        the last ones published for this product)."""
+        if declarations is not None and not isinstance(declarations, dict):
+            raise InvalidInput("declarations must be an object (a partial PACT ProductFootprint)")
+        p = service.Publication(
+            resource_specification=str(resource_specification),
+            agent=str(agent),
+            ghg_indicator=str(ghg_indicator),
+            indicators=[str(i) for i in indicators or []],
+            start=from_,
+            end=to,
+            declarations=declarations,
+        )
+        row = await asyncio.to_thread(service.publish, info.context.ledger, p)
+        info.context.loaders.clear()
+        return _of(row)
+
+    @strawberry.mutation
+    async def deprecate_pact_footprint(self, info: Info, id: strawberry.ID) -> PactFootprint:
+        """Mark a footprint snapshot Deprecated (PACT's lifecycle)."""
+        pf_id = str(id).rsplit("/", 1)[-1]
+        row = await asyncio.to_thread(service.deprecate, info.context.ledger, pf_id)
+        return _of(row)
+
+    @strawberry.mutation
+    async def take_pact_footprint(
+        self,
+        info: Info,
+        peer: strawberry.ID,
+        footprint_id: str,
+        resource_specification: strawberry.ID | None = None,
+        indicator: strawberry.ID | None = None,
+    ) -> PactFootprint:
+        """Take a supplier's footprint from a registered PACT peer (operators): fetched, checked against the
+        PACT schema and recorded; with a product and an indicator, roll-ups count it for what the peer's
+        agent delivers of that product (docs/footprints.md, rule 6)."""
+        ledger = info.context.ledger
+        service.require_operator(ledger, "taking a supplier's footprint")
+        found = await asyncio.to_thread(peers.get, ledger, str(peer))
+        remote = Remote(ledger.settings)
+        try:
+            row = await asyncio.to_thread(
+                service.take,
+                ledger,
+                remote,
+                found,
+                footprint_id,
+                str(resource_specification) if resource_specification else None,
+                str(indicator) if indicator else None,
+            )
+        finally:
+            remote.close()
+        return _of(row)
