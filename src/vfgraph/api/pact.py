@@ -129,7 +129,10 @@ class PactQuery:
         ledger = info.context.ledger
         wanted = str(id)
         pf_id = wanted.rsplit("/", 1)[-1]
-        row = await asyncio.to_thread(service.get, ledger, pf_id)
+        origin = (
+            None if wanted == pf_id else service.RECEIVED if "/received/" in wanted else service.PUBLISHED
+        )
+        row = await asyncio.to_thread(service.get, ledger, pf_id, origin)
         if row is None or (wanted != pf_id and row["id"] != wanted) or not service.visible(ledger, row):
             return None
         return _of(row)
@@ -212,8 +215,11 @@ class PactMutation:
     @strawberry.mutation
     async def deprecate_pact_footprint(self, info: Info, id: strawberry.ID) -> PactFootprint:
         """Mark a footprint snapshot Deprecated (PACT's lifecycle)."""
-        pf_id = str(id).rsplit("/", 1)[-1]
-        row = await asyncio.to_thread(service.deprecate, info.context.ledger, pf_id)
+        wanted = str(id)
+        origin = service.RECEIVED if "/received/" in wanted else service.PUBLISHED
+        row = await asyncio.to_thread(
+            service.deprecate, info.context.ledger, wanted.rsplit("/", 1)[-1], origin
+        )
         return _of(row)
 
     @strawberry.mutation

@@ -51,8 +51,10 @@ PUBLISHED, RECEIVED = "published", "received"
 ACTIVE, DEPRECATED = "Active", "Deprecated"
 
 
-def footprint_iri(ledger: Ledger, pf_id: str) -> str:
-    return f"{ledger.settings.base_iri}pact-footprint/{pf_id}"
+def footprint_iri(ledger: Ledger, pf_id: str, origin: str = "published") -> str:
+    """A snapshot's IRI: ``<base>pact-footprint/<id>``, or ``.../received/<id>`` for a supplier's."""
+    middle = "" if origin == PUBLISHED else "received/"
+    return f"{ledger.settings.base_iri}pact-footprint/{middle}{pf_id}"
 
 
 def document_of(row: Row) -> dict[str, Any]:
@@ -256,7 +258,7 @@ def publish(ledger: Ledger, p: Publication) -> Row:
             raise InvalidFootprint(
                 "the footprint does not conform to PACT v3: " + "; ".join(problems), violations=problems
             )
-        store.deprecate(tx, [r["pfId"] for r in active], mapping.iso(created))
+        store.deprecate_ids(tx, [r["id"] for r in active], mapping.iso(created))
         props = _props(ledger, doc, PUBLISHED, series, created)
         props |= {
             "agent": p.agent,
@@ -277,7 +279,7 @@ def _props(
 ) -> dict[str, Any]:
     text = json.dumps({k: v for k, v in doc.items() if k != "status"}, ensure_ascii=False)
     return {
-        "id": footprint_iri(ledger, doc["id"]),
+        "id": footprint_iri(ledger, doc["id"], origin),
         "pfId": doc["id"],
         "origin": origin,
         "status": ACTIVE if doc.get("status", ACTIVE) == ACTIVE else DEPRECATED,
@@ -291,9 +293,9 @@ def _props(
     }
 
 
-def deprecate(ledger: Ledger, pf_id: str) -> Row:
-    """Mark a published snapshot Deprecated (a no-op for one that already is)."""
-    row = store.footprint_by_pf_id(ledger.store, pf_id)
+def deprecate(ledger: Ledger, pf_id: str, origin: str = PUBLISHED) -> Row:
+    """Mark a snapshot Deprecated (a no-op for one that already is)."""
+    row = store.footprint_by_pf_id(ledger.store, pf_id, origin)
     if row is None:
         raise NotFound(f"no footprint {pf_id}", id=pf_id)
     if row["origin"] == PUBLISHED:
@@ -301,8 +303,8 @@ def deprecate(ledger: Ledger, pf_id: str) -> Row:
     else:
         _operator(ledger, "deprecating a supplier's footprint")
     now = mapping.iso(datetime.now(UTC))
-    ledger.store.write(lambda tx: store.deprecate(tx, [pf_id], now))
-    found = store.footprint_by_pf_id(ledger.store, pf_id)
+    ledger.store.write(lambda tx: store.deprecate_ids(tx, [row["id"]], now))
+    found = store.footprint_by_id(ledger.store, row["id"])
     assert found is not None
     return found
 
@@ -381,11 +383,11 @@ def record_received(
                 raise NotFound(f"no indicator (resource specification) {ind}", id=ind)
             indicator_unit = ind_row["unit"]
         series = _series(RECEIVED, supplier or peer.id, spec or "-")
-        existing = store.footprint_by_pf_id(ledger.store, doc["id"])
+        existing = store.footprint_by_pf_id(ledger.store, doc["id"], RECEIVED)
         if existing is not None:
             return existing
         active = store.active_in_series(tx, series) if spec is not None else []
-        store.deprecate(tx, [r["pfId"] for r in active], mapping.iso(taken))
+        store.deprecate_ids(tx, [r["id"] for r in active], mapping.iso(taken))
         props = _props(ledger, doc, RECEIVED, series, taken)
         props |= {
             "status": doc.get("status", ACTIVE) if doc.get("status") in (ACTIVE, DEPRECATED) else ACTIVE,
@@ -439,8 +441,8 @@ def take(
 # -- reading ---------------------------------------------------------------------------------------------
 
 
-def get(ledger: Ledger, pf_id: str) -> Row | None:
-    return store.footprint_by_pf_id(ledger.store, pf_id)
+def get(ledger: Ledger, pf_id: str, origin: str | None = None) -> Row | None:
+    return store.footprint_by_pf_id(ledger.store, pf_id, origin)
 
 
 def page(

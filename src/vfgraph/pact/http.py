@@ -186,7 +186,9 @@ def routes(get_ledger: Callable[[], Ledger], wake: Callable[[], None]) -> list[B
         pf_id = request.path_params["id"]
         if not _UUID.match(pf_id):
             raise PactError("BadRequest", f"{pf_id!r} is not a footprint id (a UUID)")
-        row = await asyncio.to_thread(store.footprint_by_pf_id, get_ledger().store, pf_id.lower())
+        row = await asyncio.to_thread(
+            store.footprint_by_pf_id, get_ledger().store, pf_id.lower(), footprints.PUBLISHED
+        )
         if row is None or row["origin"] != footprints.PUBLISHED:
             raise PactError("NotFound", f"The footprint {pf_id} does not exist.")
         if row["agent"] != caller.agent:

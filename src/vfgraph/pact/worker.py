@@ -172,7 +172,7 @@ class Worker:
         payload = json.loads(job["payload"])
         taken = 0
         for pf_id in payload["data"]["pfIds"]:
-            if footprints.get(ledger, pf_id) is not None:
+            if footprints.get(ledger, pf_id, footprints.RECEIVED) is not None:
                 continue
             doc = footprints.check_received(self.remote.get_footprint(peer, pf_id))
             footprints.record_received(

@@ -90,16 +90,18 @@ def active_in_series(tx: Tx, series: str) -> list[Row]:
     return tx.rows(cypher.ACTIVE_IN_SERIES, {"series": series})
 
 
-def deprecate(tx: Tx, pf_ids: Sequence[str], now: str) -> list[str]:
-    return [r["pfId"] for r in tx.rows(cypher.DEPRECATE, {"pfIds": list(pf_ids), "now": now})]
+def deprecate_ids(tx: Tx, ids: Sequence[str], now: str) -> list[str]:
+    """Deprecate the active snapshots among ``ids`` (IRIs); those it changed."""
+    return [r["id"] for r in tx.rows(cypher.DEPRECATE, {"ids": list(ids), "now": now})]
 
 
 def create_footprint(tx: Tx, props: Mapping[str, Any]) -> None:
     tx.rows(cypher.CREATE_FOOTPRINT, {"props": dict(props)})
 
 
-def footprint_by_pf_id(store: Store, pf_id: str) -> Row | None:
-    return _first(store.rows(cypher.FOOTPRINT_BY_PF_ID, {"pfId": pf_id}))
+def footprint_by_pf_id(store: Store, pf_id: str, origin: str | None = None) -> Row | None:
+    """The snapshot with PACT id ``pf_id`` (of ``origin``, when given; else the published one first)."""
+    return _first(store.rows(cypher.FOOTPRINT_BY_PF_ID, {"pfId": pf_id, "origin": origin}))
 
 
 def footprint_by_id(store: Store, iri: str) -> Row | None:

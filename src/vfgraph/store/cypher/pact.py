@@ -28,8 +28,7 @@ SCHEMA: tuple[str, ...] = (
     "CREATE CONSTRAINT pact_peer_id IF NOT EXISTS FOR (n:PactPeer) REQUIRE n.id IS UNIQUE",
     "CREATE CONSTRAINT pact_series_key IF NOT EXISTS FOR (n:PactSeries) REQUIRE n.key IS UNIQUE",
     "CREATE CONSTRAINT product_footprint_id IF NOT EXISTS FOR (n:ProductFootprint) REQUIRE n.id IS UNIQUE",
-    "CREATE CONSTRAINT product_footprint_pf_id IF NOT EXISTS FOR (n:ProductFootprint)"
-    " REQUIRE n.pfId IS UNIQUE",
+    "CREATE INDEX product_footprint_pf_id IF NOT EXISTS FOR (n:ProductFootprint) ON (n.pfId)",
     "CREATE CONSTRAINT pact_job_id IF NOT EXISTS FOR (n:PactJob) REQUIRE n.id IS UNIQUE",
     "CREATE INDEX product_footprint_owner IF NOT EXISTS FOR (n:ProductFootprint) ON (n.agent, n.created)",
     "CREATE INDEX product_footprint_series IF NOT EXISTS FOR (n:ProductFootprint) ON (n.series)",
@@ -125,15 +124,15 @@ _FOOTPRINT = """f.id AS id, f.pfId AS pfId, f.origin AS origin, f.status AS stat
 
 ACTIVE_IN_SERIES = """
 MATCH (f:ProductFootprint {series: $series, status: 'Active'})
-RETURN f.pfId AS pfId, f.precedingPfIds AS precedingPfIds
+RETURN f.id AS id, f.pfId AS pfId, f.precedingPfIds AS precedingPfIds
 ORDER BY f.created
 """
 
 # A snapshot never changes but for its status, once, to Deprecated.
 DEPRECATE = """
-MATCH (f:ProductFootprint) WHERE f.pfId IN $pfIds AND f.status = 'Active'
+MATCH (f:ProductFootprint) WHERE f.id IN $ids AND f.status = 'Active'
 SET f.status = 'Deprecated', f.deprecatedAt = $now
-RETURN f.pfId AS pfId
+RETURN f.id AS id
 """
 
 CREATE_FOOTPRINT = """
@@ -142,7 +141,13 @@ SET f = $props
 RETURN f.id AS id
 """
 
-FOOTPRINT_BY_PF_ID = "MATCH (f:ProductFootprint {pfId: $pfId}) RETURN " + _FOOTPRINT
+# A PACT id names one published snapshot, and at most one received one (the same id may be both when a
+# ledger takes footprints from a host that shares its database, as the tests do).
+FOOTPRINT_BY_PF_ID = (
+    "MATCH (f:ProductFootprint {pfId: $pfId}) WHERE $origin IS NULL OR f.origin = $origin RETURN "
+    + _FOOTPRINT
+    + " ORDER BY f.origin DESC LIMIT 1"
+)
 
 FOOTPRINT_BY_ID = "MATCH (f:ProductFootprint {id: $id}) RETURN " + _FOOTPRINT
 
