@@ -58,6 +58,7 @@ def _init(args: argparse.Namespace, settings: Settings) -> int:
 
 def _demo(args: argparse.Namespace, settings: Settings) -> int:
     from vfgraph.bootstrap import open_ledger
+    from vfgraph.pact.demo import load_pact_demo
     from vfgraph.services import keys
     from vfgraph.services.demo import load_demo
 
@@ -65,12 +66,20 @@ def _demo(args: argparse.Namespace, settings: Settings) -> int:
         ledger.store.ensure_schema()
         summary = load_demo(ledger)
         print(summary)
+        mill = settings.base_iri + "demo/organization/stone-mill"
         if "first load" in summary:
-            mill = settings.base_iri + "demo/organization/stone-mill"
             key = keys.create(ledger, agent=mill, name="demo: Stone Mill").token
             print("To write as Stone Mill in GraphiQL, put this in its Headers tab (shown once):")
             print(f'  {{"Authorization": "Bearer {key}"}}')
             print(f"More keys: vfgraph keys create --agent {mill}")
+        pact = load_pact_demo(ledger)
+        if pact is not None:
+            where = f"{settings.pact_base_url}/3/footprints"
+            print(f"Stone Mill's flour footprint {pact.pf_id} is served at {where};")
+            print("a PACT client reads it with these credentials (shown once; docs/pact.md):")
+            print(f"  PACT_CLIENT_ID={pact.client.client_id}")
+            print(f"  PACT_CLIENT_SECRET={pact.client.client_secret}")
+            print(f"More clients: vfgraph pact clients create --agent {mill}")
     return 0
 
 

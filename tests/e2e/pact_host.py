@@ -176,14 +176,13 @@ class Host:
 def pact_host(ledger: Ledger, cert: Certificate, **overrides: Any) -> Iterator[Host]:
     """The app served over HTTPS and plain HTTP, running its PACT worker, trusting ``cert`` outgoing."""
     tls_port, plain_port = free_port(), free_port()
-    settings = dataclasses.replace(
-        ledger.settings,
-        pact_worker=True,
-        pact_ca_file=cert.cert,
-        pact_url=f"https://127.0.0.1:{tls_port}/pact",
-        pact_retry_seconds=0.2,
-        **overrides,
-    )
+    defaults: dict[str, Any] = {
+        "pact_worker": True,
+        "pact_ca_file": cert.cert,
+        "pact_url": f"https://127.0.0.1:{tls_port}/pact",
+        "pact_retry_seconds": 0.2,
+    }
+    settings = dataclasses.replace(ledger.settings, **{**defaults, **overrides})
     app_ledger = dataclasses.replace(ledger, settings=settings)
     app = create_app(settings, app_ledger)
     with serving(app, tls_port, cert, lifespan="on"), serving(app, plain_port, None):
@@ -203,9 +202,15 @@ def requester_host(cert: Certificate) -> Iterator[Requester]:
 
 def register(ledger: Ledger, requester: Requester, agent: str | None = None) -> str:
     """Register the requester host as a peer of the ledger (vfgraph's credentials there)."""
-    return peers.add(
-        ledger, url=requester.url, client_id=REQUESTER_CLIENT, client_secret=REQUESTER_SECRET, agent=agent
-    )
+    return add_peer(ledger, requester.url, REQUESTER_CLIENT, REQUESTER_SECRET, agent)
+
+
+def add_peer(ledger: Ledger, url: str, client_id: str, secret: str, agent: str | None = None) -> str:
+    """Add a peer, replacing one an earlier test session left on the same URL (ports are reused)."""
+    for old in peers.list_peers(ledger):
+        if old["url"] == url.rstrip("/"):
+            peers.remove(ledger, old["id"])
+    return peers.add(ledger, url=url, client_id=client_id, client_secret=secret, agent=agent)
 
 
 # -- a world of footprints -----------------------------------------------------------------------------

@@ -279,7 +279,7 @@ def _refused_over_http(run: Run, method: str, path: str, **kwargs: Any) -> None:
         except httpx.HTTPError:
             pass  # the connection is refused: the case passes
         else:
-            assert r.status_code != 200 or "data" not in r.text and "access_token" not in r.text
+            assert r.status_code != 200 or ("data" not in r.text and "access_token" not in r.text)
         r = c.request(method, run.host.plain + path, **kwargs)
     assert r.status_code == 400, r.text
     assert "access_token" not in r.text and '"data"' not in r.text

@@ -68,6 +68,13 @@ class Amounts:
         out.add(self, factor)
         return out
 
+    def divided(self, divisor: Decimal) -> Amounts:
+        """Each amount divided by ``divisor`` (exact where the quotient is, unlike a reciprocal)."""
+        out = Amounts()
+        for k, v in self.by_key.items():
+            out.by_key[k] = v / divisor
+        return out
+
     def without(self, indicators: Collection[str]) -> Amounts:
         """The same amounts less those of ``indicators``."""
         out = Amounts()
@@ -264,7 +271,7 @@ class Calculator:
                 if supplied is not None:  # a raise of what a supplier delivered: its declaration
                     carried.add(supplied[0], q)
                 quantity += q  # raise: quantity, nothing carried of its own
-        result = carried.scaled(Decimal(1) / quantity) if quantity else Amounts()
+        result = carried.divided(quantity) if quantity else Amounts()
         self._busy.discard(("R", key))
         self._resource_memo[key] = result
         return result
@@ -314,7 +321,7 @@ def outputs_footprint(
             unit = e.quantity.unit
             carried.add(calc.process_total(e.output_of), calc.share(e.output_of, e))
             quantity += e.quantity.value
-        amounts = carried.scaled(Decimal(1) / quantity) if quantity else Amounts()
+        amounts = carried.divided(quantity) if quantity else Amounts()
         totals = amounts.per_indicator()
         return OutputFootprint(
             quantity=Measure(quantity, unit),

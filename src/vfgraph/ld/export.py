@@ -19,6 +19,7 @@ from vfgraph.errors import InvalidInput, NotFound
 from vfgraph.ld.formats import Format
 from vfgraph.ld.records import add_stored
 from vfgraph.ld.writers import serialise
+from vfgraph.pact import rdf as pact_rdf
 from vfgraph.services.ledger import Ledger
 from vfgraph.store import ld as store_ld
 
@@ -34,7 +35,7 @@ def _graph(records: Iterable[store_ld.StoredRecord]) -> Graph:
 
 
 def all_batches(ledger: Ledger, batch: int = 1000, progress: Progress | None = None) -> Iterator[Graph]:
-    """Every record, kind by kind, ``batch`` records per graph."""
+    """Every record, kind by kind, ``batch`` records per graph; then the PACT footprint snapshots."""
     for kind in Kind:
         after = ""
         while True:
@@ -47,6 +48,7 @@ def all_batches(ledger: Ledger, batch: int = 1000, progress: Progress | None = N
             after = page[-1].id
             if len(page) < batch:
                 break
+    yield from pact_rdf.batches(ledger, batch)
 
 
 def batches_of(
@@ -116,7 +118,8 @@ def describe(ledger: Ledger, iri: str, fmt: Format) -> str | None:
     """One record's description (its triples and its measures') in ``fmt``, or None if there is none."""
     records = store_ld.records_by_ids(ledger.store, [iri])
     if not records:
-        return None
+        snapshot = pact_rdf.describe(ledger, iri)  # a PACT footprint (docs/pact.md)
+        return None if snapshot is None else "".join(serialise(fmt, iter([snapshot])))
     return "".join(serialise(fmt, iter([_graph(records)])))
 
 

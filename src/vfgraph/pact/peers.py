@@ -71,6 +71,11 @@ def add(
         raise InvalidInput("a peer needs the client id and secret its host gave vfgraph")
     if agent is not None and store.agent(ledger.store, agent) is None:
         raise NotFound(f"no agent {agent}", id=agent)
+    for other in store.peers_by_host(ledger.store, _host(base)):
+        if other["url"] == base:
+            raise InvalidInput(
+                f"{base} is peer {other['id']} already: remove it first to change it", id=other["id"]
+            )
     peer_id = "pp_" + random.token_hex(6)
     store.create_peer(
         ledger.store,

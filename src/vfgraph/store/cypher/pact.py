@@ -216,12 +216,14 @@ LIMIT 1
 
 # -- the roll-up a publication starts from --------------------------------------------------------------
 
-# The outputs of a product by an agent in a window: events out of a process into a resource, conforming to
-# the specification (their resourceConformsTo or their resource's conformsTo), by the agent as provider.
+# The outputs of a product by an agent in a window: events out of a process, conforming to the specification
+# (their resourceConformsTo or their resource's conformsTo), by the agent as provider, not received by an
+# ecological agent (an emission is no product).
 PRODUCT_OUTPUTS = """
 MATCH (e:EconomicEvent)-[:OUTPUT_OF]->(p:Process)
 MATCH (e)-[:PROVIDER]->(:Agent {id: $agent})
-WHERE e.action IN $actions
+MATCH (e)-[:RECEIVER]->(receiver:Agent)
+WHERE e.action IN $actions AND NOT receiver:EcologicalAgent
   AND ($from IS NULL OR coalesce(e.hasPointInTime, e.hasEnd, e.hasBeginning) >= $from)
   AND ($to IS NULL OR coalesce(e.hasPointInTime, e.hasEnd, e.hasBeginning) < $to)
 OPTIONAL MATCH (e)-[:RESOURCE_CONFORMS_TO]->(s1:ResourceSpecification)
