@@ -219,18 +219,11 @@ def test_vfgraph_takes_a_footprint_from_another_vfgraph_host(ledger: Ledger, hos
     mill = producer(ledger, "Remote Mill")
     published = mill.publish(mill.oat_flour)
     client = credentials.create_client(host.ledger, agent=mill.org, name="a customer")
-    peer = peers.add(
-        host.ledger,
-        url=host.base,
-        client_id=client.client_id,
-        client_secret=client.client_secret,
-        agent=mill.org,
-    )
-    operator = dataclasses.replace(host.ledger)
+    peer = add_peer(host.ledger, host.base, client.client_id, client.client_secret, mill.org)
     remote = _remote(host)
     try:
         row = footprints.take(
-            operator, remote, peers.get(operator, peer), published["id"], mill.oat_flour, mill.ghg
+            host.ledger, remote, peers.get(host.ledger, peer), published["id"], mill.oat_flour, mill.ghg
         )
     finally:
         remote.close()
