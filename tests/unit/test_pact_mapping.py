@@ -156,6 +156,7 @@ def test_list_filters_are_read_case_insensitively_and_odata_is_not_implemented()
         with pytest.raises(criteria.CriteriaError) as e:
             criteria.from_query(bad)
         assert e.value.code == code
+    assert criteria.from_query([("classification", ""), ("status", "")]).criteria == criteria.Criteria()
     assert criteria.decode_after(criteria.encode_after("2026-01-01T00:00:00Z", "abc")) == (
         "2026-01-01T00:00:00Z",
         "abc",

@@ -5,7 +5,8 @@
 value of each criterion given (OR within, AND across); values are compared case-insensitively, as are the
 parameter names (the specification's own example writes ``productid``). ``geography`` matches the region,
 the country or the subdivision. The validity period is the stated one, or the three years after the
-reference period. An unknown ``status`` value matches nothing. The matching itself is one Cypher statement
+reference period. An unknown ``status`` value matches nothing; a parameter with an empty value
+(``?classification=``) is no criterion. The matching itself is one Cypher statement
 (``PUBLISHED_MATCHING``), the same for both ways in.
 
 Refused with BadRequest: a ``limit`` that is not a positive integer, a date-time that does not parse, a
@@ -117,6 +118,8 @@ def from_query(items: Iterable[tuple[str, str]]) -> ListQuery:
     kept: list[tuple[str, str]] = []
     for raw, value in items:
         name = raw.lower()
+        if value == "" and name not in ("limit", "after"):
+            continue  # ``?classification=``: no value, no criterion (the conformance tool sends these)
         if name == "$filter":
             raise CriteriaError(
                 "OData $filter was removed in PACT v3: use the filter parameters", "NotImplemented"
