@@ -14,6 +14,7 @@ from decimal import Decimal
 
 import pytest
 
+from tests.e2e.client import Api
 from tests.e2e.pact_host import (
     Certificate,
     Host,
@@ -229,3 +230,35 @@ def test_vfgraph_takes_a_footprint_from_another_vfgraph_host(ledger: Ledger, hos
         remote.close()
     assert row["origin"] == "received" and row["perUnit"] == "0.14"
     assert footprints.document_of(row)["pcf"] == published["pcf"]
+
+
+def test_the_graphql_breakdown_names_the_suppliers_footprint(
+    api: Api, host: Host, supplier_host: Requester, buyer: Buyer
+) -> None:
+    doc = footprint(id=str(uuid.uuid4()))
+    supplier_host.footprints[doc["id"]] = doc
+    remote = _remote(host)
+    try:
+        footprints.take(
+            buyer.ledger, remote, peers.get(buyer.ledger, buyer.peer), doc["id"], buyer.oats, buyer.ghg
+        )
+    finally:
+        remote.close()
+    query = """
+    query F($r: ID!, $i: ID!) {
+      footprint(resource: $r, indicators: [$i]) {
+        perUnit { quantity { hasNumericalValue } }
+        breakdown {
+          process { name } agent { name } supplierFootprint { pfId source origin } perUnit { hasNumericalValue }
+        }
+      }
+    }"""
+    result = api.data(query, r=buyer.received, i=buyer.ghg)["footprint"]
+    assert result["perUnit"][0]["quantity"]["hasNumericalValue"] == "0.42"
+    (item,) = result["breakdown"]
+    assert item["process"] is None and item["agent"] == {"name": "Hill Oats Cooperative"}
+    assert item["supplierFootprint"] == {
+        "pfId": doc["id"],
+        "source": f"{supplier_host.url}/3/footprints/{doc['id']}",
+        "origin": "RECEIVED",
+    }

@@ -121,6 +121,16 @@ def _of(row: Row) -> PactFootprint:
     return PactFootprint(row=row)
 
 
+async def supplier_footprint(info: Info, iri: str) -> PactFootprint | None:
+    """The received footprint ``iri`` names, if it is one the caller may see (a footprint's breakdown
+    names one in place of a process: docs/footprints.md, rule 6)."""
+    if "/pact-footprint/received/" not in iri:
+        return None
+    ledger = info.context.ledger
+    row = await asyncio.to_thread(service.get, ledger, iri.rsplit("/", 1)[-1], service.RECEIVED)
+    return _of(row) if row is not None and row["id"] == iri and service.visible(ledger, row) else None
+
+
 @strawberry.type
 class PactQuery:
     @strawberry.field

@@ -26,6 +26,7 @@ from vfgraph.store.cypher.read import AGENT
 from vfgraph.store.reads import Record
 
 if TYPE_CHECKING:
+    from vfgraph.api.pact import PactFootprint
     from vfgraph.api.types.agent import Agent
     from vfgraph.api.types.observation import EconomicEvent, EconomicResource, TrackTraceItem
     from vfgraph.api.types.process import Process
@@ -36,6 +37,7 @@ EconomicEventRef = Annotated["EconomicEvent", strawberry.lazy(_OBS)]
 EconomicResourceRef = Annotated["EconomicResource", strawberry.lazy(_OBS)]
 ProcessRef = Annotated["Process", strawberry.lazy("vfgraph.api.types.process")]
 AgentRef = Annotated["Agent", strawberry.lazy("vfgraph.api.types.agent")]
+PactFootprintRef = Annotated["PactFootprint", strawberry.lazy("vfgraph.api.pact")]
 ResourceSpecificationRef = Annotated[
     "ResourceSpecification", strawberry.lazy("vfgraph.api.types.specification")
 ]
@@ -260,12 +262,21 @@ class FootprintContribution:
     @strawberry.field
     async def agent(self, info: Info) -> AgentRef | None:
         """The agent answerable for the contribution (null when its process is private to others)."""
+        from vfgraph.api.pact import supplier_footprint
         from vfgraph.api.types.agent import agent_from_record
 
-        if await load_one(info, "Process", self.process_id) is None:
+        process = await load_one(info, "Process", self.process_id)
+        if process is None and await supplier_footprint(info, self.process_id) is None:
             return None
         r = await load_one(info, AGENT, self.agent_id)
         return agent_from_record(r) if r else None
+
+    @strawberry.field
+    async def supplier_footprint(self, info: Info) -> PactFootprintRef | None:
+        """The supplier's PACT footprint the contribution comes from, in place of a process (docs/pact.md)."""
+        from vfgraph.api.pact import supplier_footprint
+
+        return await supplier_footprint(info, self.process_id)
 
 
 @strawberry.type(
