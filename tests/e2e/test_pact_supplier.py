@@ -249,7 +249,8 @@ def test_the_graphql_breakdown_names_the_suppliers_footprint(
       footprint(resource: $r, indicators: [$i]) {
         perUnit { quantity { hasNumericalValue } }
         breakdown {
-          process { name } agent { name } supplierFootprint { pfId source origin } perUnit { hasNumericalValue }
+          process { name } agent { name } supplierFootprint { pfId source origin }
+          perUnit { hasNumericalValue }
         }
       }
     }"""
