@@ -38,21 +38,24 @@ class DemoPact:
     client: credentials.NewClient
 
 
+def publication(ledger: Ledger) -> footprints.Publication:
+    """The flour's publication: Stone Mill's flour, GHG emissions, blue water in the extension."""
+    base = ledger.settings.base_iri + "demo/"
+    return footprints.Publication(
+        resource_specification=base + "resource-specification/flour",
+        agent=base + "organization/stone-mill",
+        ghg_indicator=base + "resource-specification/ghg-emissions",
+        indicators=[base + "resource-specification/blue-water"],
+        declarations=DECLARATIONS,
+    )
+
+
 def load_pact_demo(ledger: Ledger) -> DemoPact | None:
     """Publish the flour's footprint and make its client, unless the flour has a footprint already."""
-    base = ledger.settings.base_iri + "demo/"
-    mill, flour = base + "organization/stone-mill", base + "resource-specification/flour"
-    if store.series_declarations(ledger.store, f"{footprints.PUBLISHED}|{mill}|{flour}") is not None:
+    p = publication(ledger)
+    mill = p.agent
+    if store.series_declarations(ledger.store, f"{footprints.PUBLISHED}|{mill}|{p.resource_specification}"):
         return None
-    row = footprints.publish(
-        ledger,
-        footprints.Publication(
-            resource_specification=flour,
-            agent=mill,
-            ghg_indicator=base + "resource-specification/ghg-emissions",
-            indicators=[base + "resource-specification/blue-water"],
-            declarations=DECLARATIONS,
-        ),
-    )
+    row = footprints.publish(ledger, p)
     client = credentials.create_client(ledger, agent=mill, name="demo: a customer of Stone Mill")
     return DemoPact(pf_id=row["pfId"], client=client)

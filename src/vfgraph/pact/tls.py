@@ -80,7 +80,8 @@ def self_signed(cert: Path, key: Path, names: tuple[str, ...] = ("localhost", "1
     cert.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
 
 
-def _proxies(settings: Settings) -> dict[str, Any]:
+def proxies(settings: Settings) -> dict[str, Any]:
+    """uvicorn's proxy settings: believe forwarded headers from the trusted proxies only."""
     if settings.trusted_proxies:
         return {"proxy_headers": True, "forwarded_allow_ips": ",".join(settings.trusted_proxies)}
     return {"proxy_headers": False}
@@ -94,7 +95,7 @@ def configs(settings: Settings) -> list[Any]:
     import uvicorn
     from uvicorn.importer import import_from_string
 
-    common: dict[str, Any] = {"host": settings.host, "log_level": "info", **_proxies(settings)}
+    common: dict[str, Any] = {"host": settings.host, "log_level": "info", **proxies(settings)}
     tls = settings.tls_cert is not None and settings.tls_key is not None
     ssl: dict[str, Any] = (
         {"ssl_certfile": str(settings.tls_cert), "ssl_keyfile": str(settings.tls_key)} if tls else {}
