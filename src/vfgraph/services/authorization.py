@@ -155,7 +155,8 @@ def may_change(
         raise _forbid(caller, f"change {iri}")
 
 
-def _member_role(label: str | None) -> bool:
+def is_member_role(label: str | None) -> bool:
+    """True for a role label that reads "member" (module docstring)."""
     words = (label or "").strip().lower().split()
     if words[:1] == ["is"]:
         words = words[1:]
@@ -169,7 +170,7 @@ def acting_for(tx: Tx, agent: str | None) -> set[str]:
     if agent is None:
         return set()
     rows = tx.rows(cypher.MEMBER_OF, {"agent": agent})
-    members = {r["organization"] for r in rows if r["statedByOrganization"] and _member_role(r["role"])}
+    members = {r["organization"] for r in rows if r["statedByOrganization"] and is_member_role(r["role"])}
     return {agent} | members
 
 
