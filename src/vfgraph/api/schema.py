@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from typing import Any
 
 import strawberry
-from graphql import GraphQLError
+from graphql import GraphQLError, build_ast_schema, lexicographic_sort_schema, parse, print_schema
 from strawberry.schema.config import StrawberryConfig
 from strawberry.schema.schema import StreamResult
 from strawberry.tools import merge_types
@@ -110,5 +110,7 @@ schema = build_schema()
 
 
 def print_sdl() -> str:
-    """The schema as SDL, ending with a newline."""
-    return schema.as_str().rstrip("\n") + "\n"
+    """The schema as SDL, ending with a newline: types, fields and arguments in alphabetical order, so that
+    the committed snapshot changes only where the schema does (not where a class declares things)."""
+    sdl = schema.as_str()
+    return print_schema(lexicographic_sort_schema(build_ast_schema(parse(sdl)))).rstrip("\n") + "\n"
