@@ -85,6 +85,9 @@ class Context:
     rate_limiter: RateLimiter | None = None
     # Whether results can be streamed to the client (a WebSocket: api/websocket.py), as a subscription needs.
     streaming: ClassVar[bool] = False
+    # The pages this request asked larger than the maximum and got at the maximum (api/limits.py says so
+    # in the response's extensions).
+    clamped_pages: list[dict[str, Any]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.loaders = Loaders(self.ledger)
@@ -137,13 +140,24 @@ def page_window(
     last: int | None,
     before: str | None,
 ) -> Window:
-    return Window.from_args(
+    """The window a connection's arguments ask for; a page larger than the maximum is clamped to it, and
+    the response says so (``pageInfo.pageLimit``, ``extensions.clampedPages``: docs/security.md)."""
+    window = Window.from_args(
         info.context.ledger.settings,
         first=first,
         after=decode_cursor(after),
         last=last,
         before=decode_cursor(before),
     )
+    clamp(info, first if first is not None else last, window.limit)
+    return window
+
+
+def clamp(info: Info, requested: int | None, limit: int) -> None:
+    """Note that the field at ``info.path`` was given ``limit`` items where it asked for ``requested``."""
+    if requested is not None and requested > limit:
+        path = info.path.as_list() if info.path is not None else []
+        info.context.clamped_pages.append({"path": path, "requested": requested, "limit": limit})
 
 
 async def related_connection(
