@@ -13,28 +13,26 @@ from __future__ import annotations
 import asyncio
 from datetime import datetime
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated
+from typing import Any
 
 import strawberry
 
-from vfgraph.api import inputs as i
-from vfgraph.api.context import Info, load_one, page_window
+from vfgraph.api.context import Info, page_window
 from vfgraph.api.inputs import to_params
-from vfgraph.api.mutation import EconomicEventResponse, _read_back, _write
+from vfgraph.api.mutation import (
+    EconomicEventCreateParams,
+    EconomicEventResponse,
+    EconomicResourceCreateParams,
+)
+from vfgraph.api.nodes import AgentRef, EconomicEventRef, load_agent, node
 from vfgraph.api.pagination import Connection, to_connection
 from vfgraph.api.scalars import as_datetime
-from vfgraph.api.types.observation import EconomicEvent, EconomicResource
+from vfgraph.api.writes import read_back, write
 from vfgraph.domain.kinds import Kind
 from vfgraph.errors import NotFound
 from vfgraph.services import pending
 from vfgraph.store import pending as store
-from vfgraph.store.cypher.read import AGENT
 from vfgraph.store.reads import Record
-
-if TYPE_CHECKING:
-    from vfgraph.api.types.agent import Agent
-
-AgentRef = Annotated["Agent", strawberry.lazy("vfgraph.api.types.agent")]
 
 
 @strawberry.enum(description="Where a pending economic event stands.")
@@ -43,25 +41,18 @@ class PendingEventStatus(Enum):
     REJECTED = pending.REJECTED
 
 
-async def _agent(info: Info, agent_id: str | None) -> Agent | None:
-    from vfgraph.api.types.agent import agent_from_record
-
-    r = await load_one(info, AGENT, agent_id)
-    return agent_from_record(r) if r else None
+def _event(root: PendingEconomicEvent) -> Any:
+    return node(root.rec)
 
 
-def _event(root: PendingEconomicEvent) -> EconomicEvent:
-    return EconomicEvent.from_record(root.rec)
+async def _requested_by(root: PendingEconomicEvent, info: Info) -> Any:
+    return await load_agent(info, root.rec.get("createdBy"))
 
 
-async def _requested_by(root: PendingEconomicEvent, info: Info) -> AgentRef | None:
-    return await _agent(info, root.rec.get("createdBy"))
-
-
-async def _rejected_by(root: PendingEconomicEvent, info: Info) -> AgentRef | None:
+async def _rejected_by(root: PendingEconomicEvent, info: Info) -> Any:
     if root.status is not PendingEventStatus.REJECTED:
         return None
-    return await _agent(info, root.rec.get("updatedBy"))
+    return await load_agent(info, root.rec.get("updatedBy"))
 
 
 @strawberry.type(
@@ -77,7 +68,7 @@ class PendingEconomicEvent:
     new_inventoried_resource_id: strawberry.ID | None = strawberry.field(
         description="The IRI the resource it creates (newInventoriedResource) will have once confirmed."
     )
-    event: EconomicEvent = strawberry.field(
+    event: EconomicEventRef = strawberry.field(
         resolver=_event, description="The event as it would be recorded (not an event of the ledger yet)."
     )
     requested_by: AgentRef | None = strawberry.field(resolver=_requested_by, description="Who asked for it.")
@@ -149,28 +140,27 @@ class PendingQuery:
 
 async def _create_pending_economic_event(
     info: Info,
-    event: i.EconomicEventCreateParams,
-    new_inventoried_resource: i.EconomicResourceCreateParams | None = None,
+    event: EconomicEventCreateParams,
+    new_inventoried_resource: EconomicResourceCreateParams | None = None,
 ) -> PendingEconomicEventResponse:
     new_resource = to_params(new_inventoried_resource) if new_inventoried_resource else None
-    iri, _ = await _write(info, pending.request, info.context.ledger, to_params(event), new_resource)
+    iri, _ = await write(info, pending.request, info.context.ledger, to_params(event), new_resource)
     return PendingEconomicEventResponse(pending_economic_event=await _read_pending(info, iri))
 
 
 async def _confirm_economic_event(info: Info, id: strawberry.ID) -> EconomicEventResponse:
-    event_iri, resource_iri = await _write(info, pending.confirm, info.context.ledger, str(id))
-    economic_event = await _read_back(info, Kind.ECONOMIC_EVENT, event_iri, EconomicEvent.from_record)
+    event_iri, resource_iri = await write(info, pending.confirm, info.context.ledger, str(id))
+    economic_event = await read_back(info, Kind.ECONOMIC_EVENT, event_iri)
     economic_resource = None
     if resource_iri is not None:
-        kind = Kind.ECONOMIC_RESOURCE
-        economic_resource = await _read_back(info, kind, resource_iri, EconomicResource.from_record)
+        economic_resource = await read_back(info, Kind.ECONOMIC_RESOURCE, resource_iri)
     return EconomicEventResponse(economic_event=economic_event, economic_resource=economic_resource)
 
 
 async def _reject_economic_event(
     info: Info, id: strawberry.ID, note: str | None = None
 ) -> PendingEconomicEventResponse:
-    iri = await _write(info, pending.reject, info.context.ledger, str(id), note)
+    iri = await write(info, pending.reject, info.context.ledger, str(id), note)
     return PendingEconomicEventResponse(pending_economic_event=await _read_pending(info, iri))
 
 
