@@ -9,7 +9,6 @@ not a :class:`VfgraphError` is a bug and reaches clients only as a masked ``INTE
     │   ├── InvalidQuantity           INVALID_QUANTITY: negative outside a correction, or not a decimal
     │   ├── UnitMismatch              UNIT_MISMATCH: a quantity's unit differs from the resource's
     │   ├── InvalidCursor             INVALID_CURSOR: a page cursor this server did not issue
-    │   ├── PageTooLarge              PAGE_TOO_LARGE: ``first``/``last`` above the hard maximum
     │   ├── TraceTooLarge             TRACE_TOO_LARGE: a footprint's upstream graph exceeds the walk limits
     │   ├── RecipeCycle               RECIPE_CYCLE: a recipe needs, at some depth, what it makes itself
     │   ├── InvalidRecipe             INVALID_RECIPE: a recipe cannot be planned from as it stands (no
@@ -85,10 +84,6 @@ class UnitMismatch(InvalidInput):
 
 class InvalidCursor(InvalidInput):
     code = "INVALID_CURSOR"
-
-
-class PageTooLarge(InvalidInput):
-    code = "PAGE_TOO_LARGE"
 
 
 class TraceTooLarge(InvalidInput):

@@ -60,9 +60,12 @@ def test_two_hundred_aliases_are_refused(api: Api) -> None:
     still_serves(api)
 
 
-def test_a_huge_page_is_refused_with_the_maximum_page_size(api: Api) -> None:
-    response = send(api, "{ economicResources(first: 1000000) { edges { node { id } } } }")
-    assert codes(response) == ["PAGE_TOO_LARGE"]
+def test_a_huge_page_is_served_at_the_maximum_page_size(api: Api) -> None:
+    response = send(api, "{ economicResources(first: 1000000) { pageInfo { pageLimit } } }")
+    body = response.json()
+    assert "errors" not in body, body
+    assert body["data"]["economicResources"]["pageInfo"]["pageLimit"] == api.ledger.settings.max_page_size
+    assert body["extensions"]["clampedPages"][0]["requested"] == 1000000
     still_serves(api)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tests.e2e.client import Api
+from vfgraph.domain.kinds import Kind
 
 CREATE_ORG = """
 mutation ($o: OrganizationCreateParams!) {
@@ -83,10 +84,18 @@ def test_units_page_forward_and_backward_with_opaque_cursors(api: Api) -> None:
     assert before_last["pageInfo"]["hasPreviousPage"] is True
 
 
-def test_a_page_above_the_maximum_is_refused(api: Api) -> None:
-    too_many = api.ledger.settings.max_page_size + 1
-    errors = api.errors("query ($n: Int) { units(first: $n) { edges { cursor } } }", n=too_many)
-    assert errors[0]["extensions"]["code"] == "PAGE_TOO_LARGE"
+def test_a_page_above_the_maximum_is_the_largest_page_and_the_response_says_so(api: Api) -> None:
+    maximum = api.ledger.settings.max_page_size
+    for n in range(maximum + 1):
+        api.ledger.create(Kind.UNIT, {"label": f"clamp {n}", "symbol": "c"})
+    query = "query ($n: Int) { units(last: $n) { edges { cursor } pageInfo { pageLimit hasPreviousPage } } }"
+    body = api.post(query, {"n": 100000})
+    assert "errors" not in body, body
+    units = body["data"]["units"]
+    assert len(units["edges"]) == maximum
+    assert units["pageInfo"] == {"pageLimit": maximum, "hasPreviousPage": True}
+    assert body["extensions"]["clampedPages"] == [{"path": ["units"], "requested": 100000, "limit": maximum}]
+    assert "extensions" not in api.post(query, {"n": maximum})
 
 
 def test_a_cursor_the_server_did_not_issue_is_refused(api: Api) -> None:

@@ -7,12 +7,12 @@ from decimal import Decimal
 
 import strawberry
 
-from vfgraph.api.inputs import (
-    EconomicEventCreateParams,
-    IMeasure,
-    OrganizationUpdateParams,
-    to_params,
-)
+from vfgraph.api.inputs import IMeasure, to_params
+from vfgraph.api.model import INPUTS
+
+# The input types are derived from the kind table (api/model.py).
+EconomicEventCreateParams = INPUTS["EconomicEventCreateParams"]
+OrganizationUpdateParams = INPUTS["OrganizationUpdateParams"]
 
 
 def test_fields_not_sent_are_left_out_and_explicit_nulls_kept() -> None:

@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from vfgraph.api.pagination import decode_cursor, encode_cursor
-from vfgraph.errors import InvalidCursor, InvalidInput, PageTooLarge
+from vfgraph.errors import InvalidCursor, InvalidInput
 from vfgraph.settings import Settings
 from vfgraph.store.reads import Slice, Window
 
@@ -44,11 +44,12 @@ def test_last_reads_backward_from_before(small_pages: Settings) -> None:
     assert window == Window(limit=2, before="b", backward=True)
 
 
-def test_a_window_above_the_maximum_is_refused(small_pages: Settings) -> None:
-    with pytest.raises(PageTooLarge) as caught:
-        Window.from_args(small_pages, first=11)
-    assert caught.value.code == "PAGE_TOO_LARGE"
-    assert caught.value.details == {"maximum": 10}
+def test_a_window_above_the_maximum_is_clamped_to_it(small_pages: Settings) -> None:
+    # hREA clients ask last: 100000 to mean "all"; they get the largest page, and its page info.
+    assert Window.from_args(small_pages, first=11) == Window(limit=10)
+    assert Window.from_args(small_pages, last=100000, before="b") == Window(
+        limit=10, before="b", backward=True
+    )
 
 
 @pytest.mark.parametrize(("first", "last"), [(-1, None), (None, -1), (2, 2)])

@@ -85,6 +85,9 @@ class Context:
     rate_limiter: RateLimiter | None = None
     # Whether results can be streamed to the client (a WebSocket: api/websocket.py), as a subscription needs.
     streaming: ClassVar[bool] = False
+    # The pages this request asked larger than the maximum and got at the maximum (api/limits.py says so
+    # in the response's extensions).
+    clamped_pages: list[dict[str, Any]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.loaders = Loaders(self.ledger)
@@ -137,13 +140,24 @@ def page_window(
     last: int | None,
     before: str | None,
 ) -> Window:
-    return Window.from_args(
+    """The window a connection's arguments ask for; a page larger than the maximum is clamped to it, and
+    the response says so (``pageInfo.pageLimit``, ``extensions.clampedPages``: docs/security.md)."""
+    window = Window.from_args(
         info.context.ledger.settings,
         first=first,
         after=decode_cursor(after),
         last=last,
         before=decode_cursor(before),
     )
+    clamp(info, first if first is not None else last, window.limit)
+    return window
+
+
+def clamp(info: Info, requested: int | None, limit: int) -> None:
+    """Note that the field at ``info.path`` was given ``limit`` items where it asked for ``requested``."""
+    if requested is not None and requested > limit:
+        path = info.path.as_list() if info.path is not None else []
+        info.context.clamped_pages.append({"path": path, "requested": requested, "limit": limit})
 
 
 async def related_connection(
@@ -184,11 +198,11 @@ class Node(Protocol):
     rec: Record
 
 
-def connection_field(relation: str, node: Any, make: Callable[[], Callable[[Record], Any]]) -> Any:
+def connection_field(relation: str, node: Any, make: Callable[[Record], Any]) -> Any:
     """A field listing a page of the records that point at the parent along ``relation``.
 
     ``node`` is the node type's annotation (a strawberry lazy reference where the type is defined later),
-    ``make`` returns the function that builds it from a record (looked up when the field resolves).
+    ``make`` the function that builds it from a record.
     """
 
     async def resolve(
@@ -199,21 +213,47 @@ def connection_field(relation: str, node: Any, make: Callable[[], Callable[[Reco
         last: int | None = None,
         before: str | None = None,
     ) -> Any:
-        return await related_connection(info, relation, root.rec.id, make(), first, after, last, before)
+        return await related_connection(info, relation, root.rec.id, make, first, after, last, before)
 
     resolve.__annotations__["return"] = Optional[Connection[node]]  # noqa: UP045 - built at run time
     return strawberry.field(resolver=resolve)
 
 
-def list_field(relation: str, node: Any, make: Callable[[], Callable[[Record], Any]]) -> Any:
+def empty_connection_field(node: Any) -> Any:
+    """A connection field that is always empty (vf-graphql declares it; vfgraph has nothing to list)."""
+
+    async def resolve(
+        root: Node,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Any:
+        window = page_window(info, first, after, last, before)
+        return to_connection(Slice([], has_previous=False, has_next=False), window, lambda r: r)
+
+    resolve.__annotations__["return"] = Optional[Connection[node]]  # noqa: UP045 - built at run time
+    return strawberry.field(resolver=resolve)
+
+
+def list_field(relation: str, node: Any, make: Callable[[Record], Any]) -> Any:
     """A field listing, without pagination, the records that point at the parent along ``relation``."""
 
     async def resolve(root: Node, info: Info) -> Any:
-        build = make()
-        return [build(r) for r in await load_related_list(info, relation, root.rec.id)]
+        return [make(r) for r in await load_related_list(info, relation, root.rec.id)]
 
     resolve.__annotations__["return"] = Optional[list[node]]  # noqa: UP045 - built at run time
     return strawberry.field(resolver=resolve)
+
+
+async def nothing_points_at(info: Info, record_id: str, *relations: str) -> bool:
+    """True when no record points at ``record_id`` along any of ``relations`` (what ``deletable`` asks)."""
+    one = Window(limit=1)
+    for relation in relations:
+        if (await load_related(info, relation, record_id, one)).items:
+            return False
+    return True
 
 
 def record_field(label: str, node: Any, make: Callable[[Record], Any]) -> Any:

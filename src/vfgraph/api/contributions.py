@@ -1,29 +1,29 @@
-"""Root fields and inputs of contribution accounting (vfgraph extras, docs/contributions.md): value
-equations, ``distributionPreview`` and ``recordDistribution``."""
+"""Root fields and inputs of contribution accounting (vfgraph extras, docs/contributions.md) beyond the
+kinds' own (derived: api/model.py): ``createValueEquation`` (an equation with its buckets, in one write),
+``distributionPreview`` and ``recordDistribution``."""
 
 from __future__ import annotations
 
 import asyncio
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
-from vfgraph.api.context import Info, page_field, record_field
+from vfgraph.api import model
+from vfgraph.api.context import Info
 from vfgraph.api.inputs import UNSET, to_params
-from vfgraph.api.mutation import _read_back, _write
+from vfgraph.api.nodes import ClaimRef, EconomicEventRef, ValueDistributionRef
 from vfgraph.api.scalars import URI
-from vfgraph.api.types.claim import Claim
-from vfgraph.api.types.contributions import (
-    DistributeAs,
-    DistributionPreview,
-    ValueDistribution,
-    ValueEquation,
-    ValueWeighting,
-)
-from vfgraph.api.types.observation import EconomicEvent
+from vfgraph.api.types.contributions import DistributeAs, DistributionPreview, ValueWeighting
+from vfgraph.api.writes import read_back, write
 from vfgraph.domain.kinds import Kind
 from vfgraph.services import contributions
+
+if TYPE_CHECKING:
+    ValueEquationResponse = Any
+else:
+    ValueEquationResponse = model.ValueEquationResponse
 
 
 @strawberry.input(description="One bucket of a new equation; the buckets' shares add up to 1 at most.")
@@ -49,23 +49,11 @@ class ValueEquationCreateParams:
     in_scope_of: list[strawberry.ID] | None = UNSET
 
 
-@strawberry.input(description="An equation's name and note; its buckets are fixed once written.")
-class ValueEquationUpdateParams:
-    revision_id: strawberry.ID
-    name: str | None = UNSET
-    note: str | None = UNSET
-
-
-@strawberry.type
-class ValueEquationResponse:
-    value_equation: ValueEquation
-
-
 @strawberry.type
 class DistributionResponse:
-    value_distribution: ValueDistribution
-    claims: list[Claim]
-    economic_events: list[EconomicEvent]
+    value_distribution: ValueDistributionRef
+    claims: list[ClaimRef]
+    economic_events: list[EconomicEventRef]
 
 
 def _equation_params(params: ValueEquationCreateParams) -> dict[str, Any]:
@@ -79,14 +67,6 @@ def _equation_params(params: ValueEquationCreateParams) -> dict[str, Any]:
 
 @strawberry.type
 class ContributionsQuery:
-    value_equation = record_field(Kind.VALUE_EQUATION.value, ValueEquation, ValueEquation.from_record)
-
-    value_equations = page_field(Kind.VALUE_EQUATION.value, ValueEquation, ValueEquation.from_record)
-
-    value_distribution = record_field(
-        Kind.VALUE_DISTRIBUTION.value, ValueDistribution, ValueDistribution.from_record
-    )
-
     @strawberry.field
     async def distribution_preview(
         self, info: Info, income: strawberry.ID, equation: strawberry.ID
@@ -103,21 +83,9 @@ class ContributionsMutation:
         self, info: Info, equation: ValueEquationCreateParams
     ) -> ValueEquationResponse:
         params = _equation_params(equation)
-        iri = await _write(info, contributions.create_equation, info.context.ledger, params)
-        made = await _read_back(info, Kind.VALUE_EQUATION, iri, ValueEquation.from_record)
+        iri = await write(info, contributions.create_equation, info.context.ledger, params)
+        made = await read_back(info, Kind.VALUE_EQUATION, iri)
         return ValueEquationResponse(value_equation=made)
-
-    @strawberry.mutation
-    async def update_value_equation(
-        self, info: Info, equation: ValueEquationUpdateParams
-    ) -> ValueEquationResponse:
-        iri = await _write(info, info.context.ledger.update, Kind.VALUE_EQUATION, to_params(equation))
-        made = await _read_back(info, Kind.VALUE_EQUATION, iri, ValueEquation.from_record)
-        return ValueEquationResponse(value_equation=made)
-
-    @strawberry.mutation
-    async def delete_value_equation(self, info: Info, revision_id: strawberry.ID) -> bool:
-        return await _write(info, contributions.delete_equation, info.context.ledger, revision_id)
 
     @strawberry.mutation
     async def record_distribution(
@@ -130,10 +98,10 @@ class ContributionsMutation:
         """Share the income out by the equation: a claim per recipient (on the income's receiver) or a
         transfer per recipient, in one transaction; refused when this equation already did."""
         how = contributions.DistributeAs(as_.value)
-        iri, written = await _write(info, contributions.record, info.context.ledger, income, equation, how)
-        made = await _read_back(info, Kind.VALUE_DISTRIBUTION, iri, ValueDistribution.from_record)
+        iri, written = await write(info, contributions.record, info.context.ledger, income, equation, how)
+        made = await read_back(info, Kind.VALUE_DISTRIBUTION, iri)
         if how is contributions.DistributeAs.CLAIMS:
-            found = [await _read_back(info, Kind.CLAIM, c, Claim.from_record) for c in written]
+            found = [await read_back(info, Kind.CLAIM, c) for c in written]
             return DistributionResponse(value_distribution=made, claims=found, economic_events=[])
-        events = [await _read_back(info, Kind.ECONOMIC_EVENT, e, EconomicEvent.from_record) for e in written]
+        events = [await read_back(info, Kind.ECONOMIC_EVENT, e) for e in written]
         return DistributionResponse(value_distribution=made, claims=[], economic_events=events)

@@ -8,7 +8,7 @@ limits in :mod:`vfgraph.api.limits` are checked against:
 - ``aliases``: aliased fields in the whole document, each written alias once.
 - ``cost``: every field costs 1, plus what its selections cost times how many items it returns:
   a connection (``...Connection``) the page it asks for (``first``/``last``, literal or variable, capped at
-  the maximum page size, since a larger page is refused anyway; the default page size when none is given),
+  the maximum page size, at which a larger page is served; the default page size when none is given),
   any other list of objects :data:`LIST_FACTOR`. A walk of the flows (``trace``, ``track``, ``traceGraph``,
   ``footprint``, ``supplyChainAssessment``, ``distributionPreview``, ``recordDistribution``) costs
   :data:`WALK_COST` more.

@@ -65,7 +65,14 @@ def refusal(error: VfgraphError) -> GraphQLError:
 
 
 class Limits(SchemaExtension):
-    """Refuses an operation that is too large, too costly, or over the caller's rate limit."""
+    """Refuses an operation that is too large, too costly, or over the caller's rate limit; says which pages
+    were clamped to the maximum page size (``extensions.clampedPages``)."""
+
+    def get_results(self) -> dict[str, Any]:
+        context = self.execution_context.context
+        if isinstance(context, Context) and context.clamped_pages:
+            return {"clampedPages": list(context.clamped_pages)}
+        return {}
 
     def on_operation(self) -> Iterator[None]:
         settings = _settings(self.execution_context.context)

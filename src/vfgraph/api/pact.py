@@ -11,29 +11,20 @@ import asyncio
 from datetime import datetime
 from decimal import Decimal
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import strawberry
 from strawberry.scalars import JSON
 
-from vfgraph.api.context import Info, load_one
+from vfgraph.api.context import Info
+from vfgraph.api.nodes import AgentRef, ResourceSpecificationRef, load_agent, load_node
 from vfgraph.api.pagination import Connection, Edge, PageInfo, decode_cursor, encode_cursor
 from vfgraph.api.scalars import URI, as_datetime
-from vfgraph.errors import InvalidInput, PageTooLarge
+from vfgraph.errors import InvalidInput
 from vfgraph.pact import footprints as service
 from vfgraph.pact import peers
 from vfgraph.pact.remote import Remote
-from vfgraph.store.cypher.read import AGENT
 from vfgraph.store.driver import Row
-
-if TYPE_CHECKING:
-    from vfgraph.api.types.agent import Agent
-    from vfgraph.api.types.specification import ResourceSpecification
-
-AgentRef = Annotated["Agent", strawberry.lazy("vfgraph.api.types.agent")]
-ResourceSpecificationRef = Annotated[
-    "ResourceSpecification", strawberry.lazy("vfgraph.api.types.specification")
-]
 
 
 @strawberry.enum(description="Where a footprint snapshot comes from.")
@@ -103,18 +94,12 @@ class PactFootprint:
     @strawberry.field
     async def resource_specification(self, info: Info) -> ResourceSpecificationRef | None:
         """The product this footprint is of (in this ledger)."""
-        from vfgraph.api.types.specification import ResourceSpecification
-
-        r = await load_one(info, "ResourceSpecification", self.row.get("resourceSpecification"))
-        return ResourceSpecification.from_record(r) if r else None
+        return await load_node(info, "ResourceSpecification", self.row.get("resourceSpecification"))
 
     @strawberry.field
     async def agent(self, info: Info) -> AgentRef | None:
         """The data owner: the publisher, or the supplier a received one is from."""
-        from vfgraph.api.types.agent import agent_from_record
-
-        r = await load_one(info, AGENT, self.row.get("agent"))
-        return agent_from_record(r) if r else None
+        return await load_agent(info, self.row.get("agent"))
 
 
 def _of(row: Row) -> PactFootprint:
@@ -160,11 +145,8 @@ class PactQuery:
     ) -> Connection[PactFootprint]:
         """Footprint snapshots: the published ones, the caller's received ones (operators: all)."""
         settings = info.context.ledger.settings
-        size = settings.default_page_size if first is None else first
-        if size < 0 or size > settings.max_page_size:
-            raise PageTooLarge(
-                f"first must be between 0 and {settings.max_page_size}", maximum=settings.max_page_size
-            )
+        # Like every connection, a page above the maximum is served at the maximum (docs/security.md).
+        size = max(0, min(settings.default_page_size if first is None else first, settings.max_page_size))
         rows = await asyncio.to_thread(
             service.page,
             info.context.ledger,

@@ -1,64 +1,21 @@
-"""The root ``Query``: one record by id, or a page of all records of a type."""
+"""The root fields that are not a kind's one-by-id or page (those are derived: api/model.py): actions,
+``myAgent``, traceGraph, footprint, search."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
-from typing import Annotated, TypeVar
+from typing import Annotated
 
 import strawberry
 
-from vfgraph.api.context import Info, load_one, page_field, record_field
+from vfgraph.api.context import Info
+from vfgraph.api.nodes import AgentRef, load_node
 from vfgraph.api.types import search as search_api
 from vfgraph.api.types import tracing
 from vfgraph.api.types.action import Action
-from vfgraph.api.types.agent import (
-    Agent,
-    AgentRelationship,
-    AgentRelationshipRole,
-    EcologicalAgent,
-    Organization,
-    Person,
-    agent_from_record,
-)
-from vfgraph.api.types.measurement import Unit
-from vfgraph.api.types.observation import EconomicEvent, EconomicResource
-from vfgraph.api.types.process import Process
 from vfgraph.api.types.search import SearchHit
-from vfgraph.api.types.specification import ProcessSpecification, ResourceSpecification
 from vfgraph.api.types.tracing import Footprint, TraceDirection, TraceGraph
-from vfgraph.domain.kinds import Kind
-from vfgraph.store.cypher.read import AGENT
-from vfgraph.store.reads import Record
-
-T = TypeVar("T")
-
-
-async def _one(info: Info, label: str, record_id: str, make: Callable[[Record], T]) -> T | None:
-    r = await load_one(info, label, record_id)
-    return make(r) if r else None
-
-
-def _person(r: Record) -> Person:
-    agent = agent_from_record(r)
-    assert isinstance(agent, Person)
-    return agent
-
-
-def _organization(r: Record) -> Organization:
-    agent = agent_from_record(r)
-    assert isinstance(agent, Organization)
-    return agent
-
-
-def _ecological_agent(r: Record) -> EcologicalAgent:
-    agent = agent_from_record(r)
-    assert isinstance(agent, EcologicalAgent)
-    return agent
-
-
-def _agent(r: Record) -> Agent:
-    return agent_from_record(r)
+from vfgraph.domain.model import AGENT
 
 
 @strawberry.type
@@ -73,68 +30,12 @@ class Query:
         return [Action.of(a) for _, a in sorted(info.context.ledger.actions.items())]
 
     @strawberry.field
-    async def my_agent(self, info: Info) -> Agent | None:
+    async def my_agent(self, info: Info) -> AgentRef | None:
         """The agent whose key made the request (null for anonymous and operator keys)."""
         caller = info.context.caller
         if caller is None or caller.agent is None:
             return None
-        return await _one(info, AGENT, caller.agent, agent_from_record)
-
-    agent = record_field(AGENT, Agent, _agent)
-    agents = page_field(AGENT, Agent, _agent)
-
-    organization = record_field(Kind.ORGANIZATION.value, Organization, _organization)
-    organizations = page_field(Kind.ORGANIZATION.value, Organization, _organization)
-
-    person = record_field(Kind.PERSON.value, Person, _person)
-    people = page_field(Kind.PERSON.value, Person, _person)
-
-    ecological_agent = record_field(Kind.ECOLOGICAL_AGENT.value, EcologicalAgent, _ecological_agent)
-    ecological_agents = page_field(Kind.ECOLOGICAL_AGENT.value, EcologicalAgent, _ecological_agent)
-
-    agent_relationship = record_field(
-        Kind.AGENT_RELATIONSHIP.value, AgentRelationship, AgentRelationship.from_record
-    )
-    agent_relationships = page_field(
-        Kind.AGENT_RELATIONSHIP.value, AgentRelationship, AgentRelationship.from_record
-    )
-
-    agent_relationship_role = record_field(
-        Kind.AGENT_RELATIONSHIP_ROLE.value, AgentRelationshipRole, AgentRelationshipRole.from_record
-    )
-    agent_relationship_roles = page_field(
-        Kind.AGENT_RELATIONSHIP_ROLE.value, AgentRelationshipRole, AgentRelationshipRole.from_record
-    )
-
-    unit = record_field(Kind.UNIT.value, Unit, Unit.from_record)
-    units = page_field(Kind.UNIT.value, Unit, Unit.from_record)
-
-    economic_event = record_field(Kind.ECONOMIC_EVENT.value, EconomicEvent, EconomicEvent.from_record)
-    economic_events = page_field(Kind.ECONOMIC_EVENT.value, EconomicEvent, EconomicEvent.from_record)
-
-    economic_resource = record_field(
-        Kind.ECONOMIC_RESOURCE.value, EconomicResource, EconomicResource.from_record
-    )
-    economic_resources = page_field(
-        Kind.ECONOMIC_RESOURCE.value, EconomicResource, EconomicResource.from_record
-    )
-
-    process = record_field(Kind.PROCESS.value, Process, Process.from_record)
-    processes = page_field(Kind.PROCESS.value, Process, Process.from_record)
-
-    process_specification = record_field(
-        Kind.PROCESS_SPECIFICATION.value, ProcessSpecification, ProcessSpecification.from_record
-    )
-    process_specifications = page_field(
-        Kind.PROCESS_SPECIFICATION.value, ProcessSpecification, ProcessSpecification.from_record
-    )
-
-    resource_specification = record_field(
-        Kind.RESOURCE_SPECIFICATION.value, ResourceSpecification, ResourceSpecification.from_record
-    )
-    resource_specifications = page_field(
-        Kind.RESOURCE_SPECIFICATION.value, ResourceSpecification, ResourceSpecification.from_record
-    )
+        return await load_node(info, AGENT, caller.agent)
 
     @strawberry.field
     async def trace_graph(

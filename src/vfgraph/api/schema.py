@@ -6,6 +6,7 @@ process, intent, commitment, fulfillment, satisfaction, proposal, plan, agreemen
 vf-graphql 0.9 lacks (EcologicalAgent, corrects, locations, state, the action behaviour properties), and
 vfgraph's ecological limits (thresholds, allocations and their assessments, ``api/thresholds.py``),
 contribution accounting (value equations and distributions, ``api/contributions.py``),
+pending events (asked for by one party, confirmed by the keeper of the resource: ``api/pending.py``),
 PACT product footprints (publish, deprecate, take, list: ``api/pact.py``, docs/pact.md),
 and signals (``matches``, filters on ``offers``/``requests``, the ``signals`` subscription:
 docs/signals.md).
@@ -17,26 +18,27 @@ from collections.abc import Iterable
 from typing import Any
 
 import strawberry
-from graphql import GraphQLError
+from graphql import GraphQLError, build_ast_schema, lexicographic_sort_schema, parse, print_schema
 from strawberry.schema.config import StrawberryConfig
 from strawberry.schema.schema import StreamResult
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 from strawberry.types.graphql import OperationType
 
-from vfgraph.api.claim import ClaimMutation, ClaimQuery
 from vfgraph.api.contributions import ContributionsMutation, ContributionsQuery
 from vfgraph.api.errors import ErrorCodes, client_errors, log_unexpected, request_id_of
 from vfgraph.api.inputs import IDuration
 from vfgraph.api.limits import Limits
+from vfgraph.api.model import KindMutation, KindQuery
 from vfgraph.api.mutation import Mutation
+from vfgraph.api.nodes import TYPES
 from vfgraph.api.pact import PactMutation, PactQuery
-from vfgraph.api.planning import PlanningMutation, PlanningQuery
+from vfgraph.api.pending import PendingMutation, PendingQuery
+from vfgraph.api.planning import PlanningQuery
 from vfgraph.api.query import Query
-from vfgraph.api.recipe import RecipeMutation, RecipeQuery
+from vfgraph.api.recipe import RecipeMutation
 from vfgraph.api.scalars import SCALARS
-from vfgraph.api.thresholds import ThresholdMutation, ThresholdQuery
-from vfgraph.api.types.agent import EcologicalAgent, ExternalAgent, Organization, Person
+from vfgraph.api.thresholds import ThresholdQuery
 from vfgraph.api.types.measurement import Duration
 from vfgraph.api.types.signals import SignalsQuery, SignalsSubscription
 
@@ -73,33 +75,34 @@ class Schema(strawberry.Schema):
         return client_errors(source, context_value)
 
 
-# The root types: each group of vf-graphql modules keeps its queries, mutations and subscriptions in a
-# class of its own (one line here per group), merged into the one Query, Mutation and Subscription that
-# clients see.
+# The root types: every kind's one-by-id and page fields and its create / update / delete mutations come
+# from the kind table (KindQuery, KindMutation: api/model.py); each group of vf-graphql modules keeps the
+# rest of its queries, mutations and subscriptions in a class of its own (one line here per group), merged
+# into the one Query, Mutation and Subscription that clients see.
 QUERIES: tuple[type, ...] = (
+    KindQuery,
     Query,
     PlanningQuery,
     ThresholdQuery,
-    RecipeQuery,
     SignalsQuery,
-    ClaimQuery,
     ContributionsQuery,
+    PendingQuery,
     PactQuery,
 )
 MUTATIONS: tuple[type, ...] = (
+    KindMutation,
     Mutation,
-    PlanningMutation,
-    ThresholdMutation,
     RecipeMutation,
-    ClaimMutation,
     ContributionsMutation,
+    PendingMutation,
     PactMutation,
 )
 SUBSCRIPTIONS: tuple[type, ...] = (SignalsSubscription,)
 
 
 def build_schema() -> Schema:
-    extra_types: list[Any] = [Person, Organization, EcologicalAgent, ExternalAgent, Duration, IDuration]
+    agents = [TYPES[name] for name in ("Person", "Organization", "EcologicalAgent", "ExternalAgent")]
+    extra_types: list[Any] = [*agents, Duration, IDuration]
     return Schema(
         query=merge_types("Query", QUERIES),
         mutation=merge_types("Mutation", MUTATIONS),
@@ -114,5 +117,8 @@ schema = build_schema()
 
 
 def print_sdl() -> str:
-    """The schema as SDL, ending with a newline."""
-    return schema.as_str().rstrip("\n") + "\n"
+    """The schema as SDL, ending with a newline: types, fields and arguments in alphabetical order, so that
+    the committed snapshot changes only where the schema does (not where a class declares things)."""
+    return (
+        print_schema(lexicographic_sort_schema(build_ast_schema(parse(schema.as_str())))).rstrip("\n") + "\n"
+    )

@@ -67,7 +67,7 @@ class Ledger:
         """
         from vfgraph.services import records
 
-        created = records.create(self, kind, params, iri, self._hooks(kind))
+        created = records.create(self, kind, self._input(kind, params), iri, self._hooks(kind))
         self.feed.publish(*written(kind, created, Operation.CREATED, params))
         return created
 
@@ -78,6 +78,12 @@ class Ledger:
 
         return claims.hooks(self, kind) if kind in claims.KINDS else planning.hooks(self, kind)
 
+    def _input(self, kind: Kind, params: Params) -> Params:
+        """Input values as the fields table stores them (a recipe process's duration becomes a measure)."""
+        from vfgraph.services import recipes
+
+        return recipes.input_values(self, kind, params) if kind in recipes.RECIPE_KINDS else params
+
     def exists(self, iri: str) -> bool:
         from vfgraph.services import records
 
@@ -87,16 +93,20 @@ class Ledger:
         """Update the record named by ``params["revisionId"]`` (which must be current)."""
         from vfgraph.services import records
 
-        updated = records.update(self, kind, params, hooks=self._hooks(kind))
+        updated = records.update(self, kind, self._input(kind, params), hooks=self._hooks(kind))
         self.feed.publish(*written(kind, updated, Operation.UPDATED, params))
         return updated
 
     def delete(self, kind: Kind, *, revision_id: str | None = None, iri: str | None = None) -> bool:
         """Delete a record that nothing refers to; refused with IMMUTABLE when something does."""
-        from vfgraph.services import records
+        from vfgraph.services import contributions, records
 
-        hooks = self._hooks(kind)
-        deleted = records.delete(self, kind, revision_id=revision_id, iri=iri, hooks=hooks)
+        if kind is Kind.VALUE_EQUATION and revision_id is not None:
+            # An equation goes with its buckets, while no recorded distribution follows it.
+            deleted = contributions.delete_equation(self, revision_id)
+        else:
+            hooks = self._hooks(kind)
+            deleted = records.delete(self, kind, revision_id=revision_id, iri=iri, hooks=hooks)
         target = iri if revision_id is None else ids.parse_revision_id(revision_id)[0]
         if deleted and target is not None:
             self.feed.publish(Change(kind, target, Operation.DELETED))

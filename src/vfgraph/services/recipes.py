@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 from vfgraph.domain.durations import TIME_UNITS
 from vfgraph.domain.kinds import Kind
 from vfgraph.errors import InvalidInput, UnknownAction
-from vfgraph.services import records
 from vfgraph.store.cypher import recipes as cypher
 
 if TYPE_CHECKING:
@@ -38,11 +37,13 @@ def time_unit(ledger: Ledger, unit_type: str) -> str:
     return iri
 
 
-def _params(ledger: Ledger, kind: Kind, params: Mapping[str, Any]) -> dict[str, Any]:
-    """vf-graphql input values as the fields table stores them."""
+def input_values(ledger: Ledger, kind: Kind, params: Mapping[str, Any]) -> dict[str, Any]:
+    """vf-graphql input values as the fields table stores them (a duration already given as the stored
+    measure, as the demo gives it, is kept)."""
     out = dict(params)
     duration = out.get("hasDuration")
-    if kind is Kind.RECIPE_PROCESS and duration is not None:
+    stored = isinstance(duration, Mapping) and "hasNumericalValue" in duration
+    if kind is Kind.RECIPE_PROCESS and duration is not None and not stored:
         if not isinstance(duration, Mapping) or "numericDuration" not in duration:
             raise InvalidInput("hasDuration: expected {numericDuration, unitType}", field="hasDuration")
         out["hasDuration"] = {
@@ -57,9 +58,9 @@ def _params(ledger: Ledger, kind: Kind, params: Mapping[str, Any]) -> dict[str, 
 
 def create(ledger: Ledger, kind: Kind, params: Mapping[str, Any]) -> str:
     """Create a recipe process, flow or exchange from vf-graphql input values."""
-    return records.create(ledger, kind, _params(ledger, kind, params))
+    return ledger.create(kind, params)
 
 
 def update(ledger: Ledger, kind: Kind, params: Mapping[str, Any]) -> str:
     """Update a recipe process, flow or exchange (``params["revisionId"]`` must be current)."""
-    return records.update(ledger, kind, _params(ledger, kind, params))
+    return ledger.update(kind, params)

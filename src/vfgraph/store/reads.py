@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from vfgraph.domain.kinds import Kind
-from vfgraph.errors import InvalidInput, PageTooLarge
+from vfgraph.errors import InvalidInput
 from vfgraph.settings import Settings
 from vfgraph.store.cypher import read as q
 from vfgraph.store.driver import Row, Store
@@ -76,7 +76,9 @@ class Window:
         last: int | None = None,
         before: str | None = None,
     ) -> Window:
-        """The window a Relay ``first/after/last/before`` asks for, bounded by ``settings.max_page_size``."""
+        """The window a Relay ``first/after/last/before`` asks for, clamped to ``settings.max_page_size``:
+        a larger page (hREA clients ask ``last: 100000`` for "all") is the largest one, and its page info
+        says there is more (docs/security.md)."""
         if first is not None and last is not None:
             raise InvalidInput("give either first or last, not both")
         size = first if first is not None else last
@@ -84,11 +86,7 @@ class Window:
             size = settings.default_page_size
         if size < 0:
             raise InvalidInput(f"a page size cannot be negative (got {size})")
-        if size > settings.max_page_size:
-            raise PageTooLarge(
-                f"a page holds at most {settings.max_page_size} records (asked for {size})",
-                maximum=settings.max_page_size,
-            )
+        size = min(size, settings.max_page_size)
         return cls(limit=size, after=after, before=before, backward=last is not None)
 
     def params(self) -> dict[str, Any]:

@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated, Self
+from typing import Self
 
 import strawberry
 
-from vfgraph.api.context import Info, load_one
+from vfgraph.api.context import Info
+from vfgraph.api.nodes import AgentRef, load_node
 from vfgraph.api.scalars import as_datetime
-from vfgraph.store.cypher.read import AGENT
+from vfgraph.domain.model import AGENT
 from vfgraph.store.reads import Record
-
-if TYPE_CHECKING:
-    from vfgraph.api.types.agent import Agent
-
-AgentRef = Annotated["Agent", strawberry.lazy("vfgraph.api.types.agent")]
 
 
 @strawberry.type
@@ -26,10 +22,7 @@ class Revision:
 
     @strawberry.field
     async def author(self, info: Info) -> AgentRef | None:
-        from vfgraph.api.types.agent import agent_from_record
-
-        r = await load_one(info, AGENT, self.author_id)
-        return agent_from_record(r) if r else None
+        return await load_node(info, AGENT, self.author_id)
 
 
 @strawberry.type
@@ -67,11 +60,18 @@ def record_meta(rec: Record) -> RecordMeta:
 
 @strawberry.type
 class Recorded:
-    """What every stored record answers besides its own fields: its revisions (vf-graphql ``history``)."""
+    """What every stored record answers besides its own fields: its id, its revisions (vf-graphql
+    ``history``). Every type of the kind table (api/model.py) is one of these, made from the stored record."""
 
     rec: strawberry.Private[Record]
-    id: strawberry.ID
-    revision_id: strawberry.ID
+
+    @strawberry.field
+    def id(self) -> strawberry.ID:
+        return strawberry.ID(self.rec.id)
+
+    @strawberry.field
+    def revision_id(self) -> strawberry.ID:
+        return strawberry.ID(self.rec.revision_id)
 
     @strawberry.field
     def meta(self) -> RecordMeta:
@@ -81,15 +81,4 @@ class Recorded:
     @strawberry.field
     def revision(self, revision_id: strawberry.ID) -> Self | None:
         """This record at ``revisionId``: vfgraph keeps the current revision only (null for older ones)."""
-        return self if revision_id == self.revision_id else None
-
-
-@strawberry.type
-class Shareable(Recorded):
-    """A record its writer may mark private (events, resources, processes; docs/security.md)."""
-
-    @strawberry.field
-    def private(self) -> bool | None:
-        """True when only the agents involved in the record (and operators) may see it."""
-        value = self.rec.get("private")
-        return None if value is None else bool(value)
+        return self if revision_id == self.rec.revision_id else None

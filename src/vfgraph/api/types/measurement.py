@@ -1,46 +1,22 @@
-"""vf-graphql ``measurement``: units, measures and durations."""
+"""vf-graphql ``measurement``: measures and durations (the Unit type is derived from the kind table)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 from enum import Enum
+from typing import Any
 
 import strawberry
 
-from vfgraph.api.context import Info, load_one
+from vfgraph.api.context import Info
+from vfgraph.api.nodes import UnitRef, load_node
 from vfgraph.api.scalars import as_decimal
-from vfgraph.api.types.history import Recorded
 from vfgraph.domain.kinds import Kind
 from vfgraph.store.reads import Record
 
 
-@strawberry.type
-class Unit(Recorded):
-    rec: strawberry.Private[Record]
-
-    id: strawberry.ID
-    revision_id: strawberry.ID
-    label: str
-    symbol: str
-    om_unit_identifier: str | None = strawberry.field(
-        default=None, description="The unit's identifier in the OM 2 ontology (ValueFlows 1.0)."
-    )
-
-    @classmethod
-    def from_record(cls, r: Record) -> Unit:
-        return cls(
-            rec=r,
-            id=strawberry.ID(r.id),
-            revision_id=strawberry.ID(r.revision_id),
-            label=str(r.get("label") or ""),
-            symbol=str(r.get("symbol") or ""),
-            om_unit_identifier=r.get("omUnitIdentifier"),
-        )
-
-
-async def load_unit(info: Info, unit_id: str | None) -> Unit | None:
-    r = await load_one(info, Kind.UNIT.value, unit_id)
-    return Unit.from_record(r) if r else None
+async def load_unit(info: Info, unit_id: str | None) -> Any:
+    return await load_node(info, Kind.UNIT, unit_id)
 
 
 @strawberry.type
@@ -49,7 +25,7 @@ class Measure:
     has_numerical_value: Decimal
 
     @strawberry.field
-    async def has_unit(self, info: Info) -> Unit | None:
+    async def has_unit(self, info: Info) -> UnitRef | None:
         return await load_unit(info, self.unit_id)
 
     @classmethod

@@ -11,8 +11,8 @@ import asyncio
 
 import strawberry
 
-from vfgraph.api.context import Info, load_many
-from vfgraph.errors import InvalidInput, PageTooLarge
+from vfgraph.api.context import Info, clamp, load_many
+from vfgraph.errors import InvalidInput
 from vfgraph.store import search as store_search
 from vfgraph.store.cypher.read import AGENT
 
@@ -36,11 +36,9 @@ async def search(info: Info, text: str, first: int | None) -> list[SearchHit]:
     limit = settings.default_page_size if first is None else first
     if limit < 0:
         raise InvalidInput(f"first cannot be negative (got {limit})")
-    if limit > settings.max_page_size:
-        raise PageTooLarge(
-            f"search returns at most {settings.max_page_size} records (asked for {limit})",
-            maximum=settings.max_page_size,
-        )
+    if limit > settings.max_page_size:  # clamped, as connections are (docs/security.md)
+        clamp(info, limit, settings.max_page_size)
+        limit = settings.max_page_size
     hits = await asyncio.to_thread(store_search.search, info.context.ledger.store, text, limit)
     by_label: dict[str, list[str]] = {}
     for h in hits:

@@ -17,13 +17,11 @@ from enum import Enum
 
 import strawberry
 
-from vfgraph.api.context import Info, load_one, page_window
+from vfgraph.api.context import Info, page_window
 from vfgraph.api.inputs import UNSET
+from vfgraph.api.nodes import CommitmentRef, IntentRef, ProposalRef, ResourceSpecificationRef, load_node
 from vfgraph.api.pagination import Connection, Edge, PageInfo, encode_cursor
 from vfgraph.api.scalars import URI, as_datetime
-from vfgraph.api.types.planning import Commitment, Intent
-from vfgraph.api.types.proposal import Proposal
-from vfgraph.api.types.specification import ResourceSpecification
 from vfgraph.domain import signals as rules
 from vfgraph.domain.kinds import Kind
 from vfgraph.domain.signals import ProposalFilter
@@ -119,19 +117,16 @@ class SignalChange:
     id: strawberry.ID
 
     @strawberry.field
-    async def intent(self, info: Info) -> Intent | None:
-        r = await load_one(info, Kind.INTENT.value, self.id) if self._is(SignalKind.INTENT) else None
-        return Intent.from_record(r) if r else None
+    async def intent(self, info: Info) -> IntentRef | None:
+        return await load_node(info, Kind.INTENT, self.id) if self._is(SignalKind.INTENT) else None
 
     @strawberry.field
-    async def proposal(self, info: Info) -> Proposal | None:
-        r = await load_one(info, Kind.PROPOSAL.value, self.id) if self._is(SignalKind.PROPOSAL) else None
-        return Proposal.from_record(r) if r else None
+    async def proposal(self, info: Info) -> ProposalRef | None:
+        return await load_node(info, Kind.PROPOSAL, self.id) if self._is(SignalKind.PROPOSAL) else None
 
     @strawberry.field
-    async def commitment(self, info: Info) -> Commitment | None:
-        r = await load_one(info, Kind.COMMITMENT.value, self.id) if self._is(SignalKind.COMMITMENT) else None
-        return Commitment.from_record(r) if r else None
+    async def commitment(self, info: Info) -> CommitmentRef | None:
+        return await load_node(info, Kind.COMMITMENT, self.id) if self._is(SignalKind.COMMITMENT) else None
 
     def _is(self, kind: SignalKind) -> bool:
         return self.kind is kind and self.operation is not SignalOperation.DELETED
@@ -148,14 +143,12 @@ class SignalMatch:
     resource_conforms_to_id: strawberry.Private[str]
 
     @strawberry.field
-    async def intent(self, info: Info) -> Intent | None:
-        r = await load_one(info, Kind.INTENT.value, str(self.intent_id))
-        return Intent.from_record(r) if r else None
+    async def intent(self, info: Info) -> IntentRef | None:
+        return await load_node(info, Kind.INTENT, str(self.intent_id))
 
     @strawberry.field
-    async def resource_conforms_to(self, info: Info) -> ResourceSpecification | None:
-        r = await load_one(info, Kind.RESOURCE_SPECIFICATION.value, self.resource_conforms_to_id)
-        return ResourceSpecification.from_record(r) if r else None
+    async def resource_conforms_to(self, info: Info) -> ResourceSpecificationRef | None:
+        return await load_node(info, Kind.RESOURCE_SPECIFICATION, self.resource_conforms_to_id)
 
     @classmethod
     def of(cls, m: rules.Match) -> SignalMatch:

@@ -1,161 +1,40 @@
-"""Ecological limits in the API: ``Threshold``, ``Allocation`` and the two assessments (docs/limits.md).
+"""Ecological limits in the API: the two assessments and the threshold type (docs/limits.md); the
+``Threshold`` and ``Allocation`` types are derived from the kind table (api/model.py).
 
 Not part of vf-graphql 0.9: these types carry vfgraph's own terms (``vfg:Threshold``, ``vfg:Allocation``).
 """
 
 from __future__ import annotations
 
-from datetime import datetime
 from decimal import Decimal
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Any
 
 import strawberry
 
-from vfgraph.api.context import Info, connection_field, load_one
-from vfgraph.api.scalars import URI, as_datetime, as_decimal, as_uri
-from vfgraph.api.types.history import Recorded
+from vfgraph.api.context import Info
+from vfgraph.api.nodes import (
+    AllocationRef,
+    EconomicResourceRef,
+    ResourceSpecificationRef,
+    ThresholdRef,
+    load_node,
+)
 from vfgraph.api.types.measurement import Measure
 from vfgraph.domain.kinds import Kind
 from vfgraph.domain.quantities import format_decimal
 from vfgraph.domain.thresholds import Status
 from vfgraph.services import thresholds as service
-from vfgraph.store.cypher.read import AGENT
-from vfgraph.store.reads import Record
-
-if TYPE_CHECKING:
-    from vfgraph.api.types.agent import Agent
-    from vfgraph.api.types.observation import EconomicResource
-    from vfgraph.api.types.specification import ResourceSpecification
-
-AgentRef = Annotated["Agent", strawberry.lazy("vfgraph.api.types.agent")]
-ResourceSpecificationRef = Annotated[
-    "ResourceSpecification", strawberry.lazy("vfgraph.api.types.specification")
-]
-EconomicResourceRef = Annotated["EconomicResource", strawberry.lazy("vfgraph.api.types.observation")]
-AllocationRef = Annotated["Allocation", strawberry.lazy("vfgraph.api.types.thresholds")]
 
 
-def allocation_connection(relation: str) -> Any:
-    """A page of the allocations pointing at the parent along ``relation``."""
-    return connection_field(relation, AllocationRef, lambda: Allocation.from_record)
-
-
-async def _agent(info: Info, agent_id: str | None) -> Agent | None:
-    from vfgraph.api.types.agent import agent_from_record
-
-    r = await load_one(info, AGENT, agent_id)
-    return agent_from_record(r) if r else None
-
-
-async def _specification(info: Info, spec_id: str | None) -> ResourceSpecification | None:
-    from vfgraph.api.types.specification import ResourceSpecification
-
-    r = await load_one(info, Kind.RESOURCE_SPECIFICATION.value, spec_id)
-    return ResourceSpecification.from_record(r) if r else None
+async def _specification(info: Info, spec_id: str | None) -> Any:
+    return await load_node(info, Kind.RESOURCE_SPECIFICATION, spec_id)
 
 
 @strawberry.enum(description="Whether a threshold is a limit not to exceed or a level to reach.")
 class ThresholdType(Enum):
     ceiling = "ceiling"
     floor = "floor"
-
-
-@strawberry.type(description="A ceiling or floor on an indicator, for a scope and a period (docs/limits.md).")
-class Threshold(Recorded):
-    rec: strawberry.Private[Record]
-
-    id: strawberry.ID
-    revision_id: strawberry.ID
-    name: str
-    threshold_type: ThresholdType | None
-    value: Measure | None = strawberry.field(description="What the threshold allows or requires per period.")
-    at_location: URI | None
-    has_beginning: datetime | None
-    has_end: datetime | None
-    period: str | None = strawberry.field(
-        description="An ISO 8601 duration (P1Y): the value is per period of this length."
-    )
-    source: URI | None
-    note: str | None
-
-    @classmethod
-    def from_record(cls, r: Record) -> Threshold:
-        kind = r.get("thresholdType")
-        return cls(
-            rec=r,
-            id=strawberry.ID(r.id),
-            revision_id=strawberry.ID(r.revision_id),
-            name=str(r.get("name") or ""),
-            threshold_type=None if kind is None else ThresholdType(kind),
-            value=Measure.of(r, "value"),
-            at_location=as_uri(r.get("atLocation")),
-            has_beginning=as_datetime(r.get("hasBeginning")),
-            has_end=as_datetime(r.get("hasEnd")),
-            period=r.get("period"),
-            source=as_uri(r.get("source")),
-            note=r.get("note"),
-        )
-
-    @strawberry.field
-    async def indicator(self, info: Info) -> ResourceSpecificationRef | None:
-        """The resource specification the threshold limits."""
-        return await _specification(info, self.rec.ref("indicator"))
-
-    @strawberry.field
-    async def in_scope_of(self, info: Info) -> list[AgentRef]:
-        """The agents whose flows the threshold bounds."""
-        found = [await _agent(info, a) for a in self.rec.ref_list("inScopeOf")]
-        return [a for a in found if a is not None]
-
-    allocations = allocation_connection("Threshold.allocations")
-
-
-@strawberry.type(description="A part of a threshold or of a larger allocation (docs/limits.md).")
-class Allocation(Recorded):
-    rec: strawberry.Private[Record]
-
-    id: strawberry.ID
-    revision_id: strawberry.ID
-    share: Decimal | None = strawberry.field(description="A fraction (0 to 1) of what it is part of.")
-    quantity: Measure | None = strawberry.field(description="A fixed amount, instead of a share.")
-    note: str | None
-
-    @classmethod
-    def from_record(cls, r: Record) -> Allocation:
-        share = r.get("share")
-        return cls(
-            rec=r,
-            id=strawberry.ID(r.id),
-            revision_id=strawberry.ID(r.revision_id),
-            share=None if share is None else as_decimal(share),
-            quantity=Measure.of(r, "quantity"),
-            note=r.get("note"),
-        )
-
-    @strawberry.field
-    async def threshold(self, info: Info) -> Threshold | None:
-        """The threshold this allocation is a part of (top-level allocations)."""
-        r = await load_one(info, Kind.THRESHOLD.value, self.rec.ref("threshold"))
-        return Threshold.from_record(r) if r else None
-
-    @strawberry.field
-    async def parent(self, info: Info) -> Allocation | None:
-        """The allocation this one is a part of (nested allocations)."""
-        r = await load_one(info, Kind.ALLOCATION.value, self.rec.ref("parent"))
-        return Allocation.from_record(r) if r else None
-
-    @strawberry.field
-    async def allocated_to_agent(self, info: Info) -> AgentRef | None:
-        """The agent it is allocated to, when it is allocated to an agent."""
-        return await _agent(info, self.rec.ref("allocatedTo"))
-
-    @strawberry.field
-    async def allocated_to_resource_specification(self, info: Info) -> ResourceSpecificationRef | None:
-        """The resource specification it is allocated to (then it is per unit of that resource)."""
-        return await _specification(info, self.rec.ref("allocatedTo"))
-
-    allocations = allocation_connection("Allocation.allocations")
 
 
 @strawberry.enum(description="How what was measured compares with what was allocated.")
@@ -201,14 +80,12 @@ class LimitAssessment:
         return await _specification(info, self.indicator_id)
 
     @strawberry.field
-    async def allocation(self, info: Info) -> Allocation | None:
-        r = await load_one(info, Kind.ALLOCATION.value, self.allocation_id)
-        return Allocation.from_record(r) if r else None
+    async def allocation(self, info: Info) -> AllocationRef | None:
+        return await load_node(info, Kind.ALLOCATION, self.allocation_id)
 
     @strawberry.field
-    async def threshold(self, info: Info) -> Threshold | None:
-        r = await load_one(info, Kind.THRESHOLD.value, self.threshold_id)
-        return Threshold.from_record(r) if r else None
+    async def threshold(self, info: Info) -> ThresholdRef | None:
+        return await load_node(info, Kind.THRESHOLD, self.threshold_id)
 
 
 @strawberry.type(description="A resource's footprint per unit against what is allocated to its kind.")
@@ -235,10 +112,7 @@ class SupplyChainAssessment:
 
     @strawberry.field
     async def resource(self, info: Info) -> EconomicResourceRef | None:
-        from vfgraph.api.types.observation import EconomicResource
-
-        r = await load_one(info, Kind.ECONOMIC_RESOURCE.value, self.resource_id)
-        return EconomicResource.from_record(r) if r else None
+        return await load_node(info, Kind.ECONOMIC_RESOURCE, self.resource_id)
 
     @strawberry.field
     async def indicator(self, info: Info) -> ResourceSpecificationRef | None:

@@ -7,15 +7,25 @@ are then loaded through the request's DataLoaders, one batch per kind.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
 from vfgraph.api.context import Info, load_many, load_one
+from vfgraph.api.nodes import (
+    AgentRef,
+    EconomicEventRef,
+    EconomicResourceRef,
+    ProcessRef,
+    ResourceSpecificationRef,
+    TrackTraceItem,
+    load_node,
+    node,
+)
 from vfgraph.api.types.action import Action
 from vfgraph.api.types.measurement import Measure
 from vfgraph.domain.quantities import format_decimal
@@ -23,24 +33,11 @@ from vfgraph.domain.trace import Direction, EventAt, State, Walk, kind_of
 from vfgraph.errors import NotFound
 from vfgraph.services import tracing
 from vfgraph.store.cypher.read import AGENT
-from vfgraph.store.reads import Record
 
 if TYPE_CHECKING:
     from vfgraph.api.pact import PactFootprint
-    from vfgraph.api.types.agent import Agent
-    from vfgraph.api.types.observation import EconomicEvent, EconomicResource, TrackTraceItem
-    from vfgraph.api.types.process import Process
-    from vfgraph.api.types.specification import ResourceSpecification
 
-_OBS = "vfgraph.api.types.observation"
-EconomicEventRef = Annotated["EconomicEvent", strawberry.lazy(_OBS)]
-EconomicResourceRef = Annotated["EconomicResource", strawberry.lazy(_OBS)]
-ProcessRef = Annotated["Process", strawberry.lazy("vfgraph.api.types.process")]
-AgentRef = Annotated["Agent", strawberry.lazy("vfgraph.api.types.agent")]
 PactFootprintRef = Annotated["PactFootprint", strawberry.lazy("vfgraph.api.pact")]
-ResourceSpecificationRef = Annotated[
-    "ResourceSpecification", strawberry.lazy("vfgraph.api.types.specification")
-]
 
 
 @strawberry.enum(description="Which way a walk goes: UPSTREAM traces sources, DOWNSTREAM tracks uses.")
@@ -51,19 +48,11 @@ class TraceDirection(Enum):
 
 async def items_of(info: Info, keyed: Sequence[tuple[str, str]]) -> list[TrackTraceItem]:
     """The records for (kind, id) pairs, in the order given, loaded one batch per kind."""
-    from vfgraph.api.types.observation import EconomicEvent, EconomicResource
-    from vfgraph.api.types.process import Process
-
-    makers: dict[str, Callable[[Record], TrackTraceItem]] = {
-        "EconomicResource": EconomicResource.from_record,
-        "EconomicEvent": EconomicEvent.from_record,
-        "Process": Process.from_record,
-    }
     found: dict[tuple[str, str], TrackTraceItem] = {}
-    for kind, make in makers.items():
+    for kind in ("EconomicResource", "EconomicEvent", "Process"):
         ids = [i for k, i in keyed if k == kind]
         for r in await load_many(info, kind, ids) if ids else []:
-            found[(kind, r.id)] = make(r)
+            found[(kind, r.id)] = node(r)
     return [found[k] for k in keyed if k in found]
 
 
@@ -85,22 +74,19 @@ class TraceNode:
     # One field per kind (a node is exactly one of them), so clients select what they draw.
     @strawberry.field
     async def resource(self, info: Info) -> EconomicResourceRef | None:
-        from vfgraph.api.types.observation import load_resource
-
-        return await load_resource(info, str(self.id)) if self.kind == "EconomicResource" else None
+        return (
+            await load_node(info, "EconomicResource", str(self.id))
+            if self.kind == "EconomicResource"
+            else None
+        )
 
     @strawberry.field
     async def event(self, info: Info) -> EconomicEventRef | None:
-        from vfgraph.api.types.observation import load_event
-
-        return await load_event(info, str(self.id)) if self.kind == "EconomicEvent" else None
+        return await load_node(info, "EconomicEvent", str(self.id)) if self.kind == "EconomicEvent" else None
 
     @strawberry.field
     async def process(self, info: Info) -> ProcessRef | None:
-        from vfgraph.api.types.process import Process
-
-        r = await load_one(info, "Process", str(self.id)) if self.kind == "Process" else None
-        return Process.from_record(r) if r else None
+        return await load_node(info, "Process", str(self.id)) if self.kind == "Process" else None
 
 
 @strawberry.type(description="One step of a walk, in the direction resources flowed (from cause to effect).")
@@ -221,13 +207,11 @@ def _iso(t: datetime | None) -> str | None:
 # -- footprints ------------------------------------------------------------------------------------
 
 
-async def _specification(info: Info, spec_id: str) -> ResourceSpecification:
-    from vfgraph.api.types.specification import ResourceSpecification
-
-    r = await load_one(info, "ResourceSpecification", spec_id)
-    if r is None:
+async def _specification(info: Info, spec_id: str) -> Any:
+    found = await load_node(info, "ResourceSpecification", spec_id)
+    if found is None:
         raise NotFound(f"no ResourceSpecification {spec_id}", id=spec_id)
-    return ResourceSpecification.from_record(r)
+    return found
 
 
 @strawberry.type(description="An amount of one indicator (a ResourceSpecification such as kg CO2e).")
@@ -254,22 +238,17 @@ class FootprintContribution:
 
     @strawberry.field
     async def process(self, info: Info) -> ProcessRef | None:
-        from vfgraph.api.types.process import Process
-
-        r = await load_one(info, "Process", self.process_id)
-        return Process.from_record(r) if r else None
+        return await load_node(info, "Process", self.process_id)
 
     @strawberry.field
     async def agent(self, info: Info) -> AgentRef | None:
         """The agent answerable for the contribution (null when its process is private to others)."""
         from vfgraph.api.pact import supplier_footprint
-        from vfgraph.api.types.agent import agent_from_record
 
         process = await load_one(info, "Process", self.process_id)
         if process is None and await supplier_footprint(info, self.process_id) is None:
             return None
-        r = await load_one(info, AGENT, self.agent_id)
-        return agent_from_record(r) if r else None
+        return await load_node(info, AGENT, self.agent_id)
 
     @strawberry.field
     async def supplier_footprint(self, info: Info) -> PactFootprintRef | None:
@@ -290,11 +269,9 @@ class Footprint:
 
     @strawberry.field
     async def resource(self, info: Info) -> EconomicResourceRef:
-        from vfgraph.api.types.observation import EconomicResource
-
-        r = await load_one(info, "EconomicResource", self.resource_id)
-        assert r is not None
-        return EconomicResource.from_record(r)
+        found = await load_node(info, "EconomicResource", self.resource_id)
+        assert found is not None
+        return found
 
 
 def _exact(d: Decimal) -> Decimal:

@@ -17,8 +17,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from vfgraph.domain.fields import FIELDS
+from vfgraph.domain.fields import FIELDS, field_map
 from vfgraph.domain.kinds import AGENT_KINDS, Kind
+from vfgraph.domain.model import Related
+from vfgraph.domain.table import related_lists
 
 
 def visible(var: str) -> str:
@@ -87,194 +89,84 @@ class Reverse:
     branches: tuple[str, ...]
 
 
-_EV = "EconomicEvent"
-_RES = "EconomicResource"
-_REL = "AgentRelationship"
-_COM = "Commitment"
-_INT = "Intent"
-_PROP = "Proposal"
 # An event no commitment counts it against (fulfillment): vf-graphql's "unplanned" flows.
 _UNPLANNED = "WHERE NOT EXISTS { (:Fulfillment)-[:FULFILLED_BY]->(c) }"
 _PRIMARY = "WHERE coalesce(pi.reciprocal, false) = false"
 _RECIPROCAL = "WHERE pi.reciprocal = true"
 
-# The planning layer's nested lists: each agent, resource, specification and process sees the intents and
-# commitments naming it the way it sees events.
-_PLANNING: dict[str, Reverse] = {}
-for _flow, _label in (("commitments", _COM), ("intents", _INT)):
-    _PLANNING |= {
-        f"Agent.{_flow}": Reverse(_label, (f"MATCH (c:{_label})-[:PROVIDER|RECEIVER]->(p)",)),
-        f"Agent.{_flow}AsProvider": Reverse(_label, (f"MATCH (c:{_label})-[:PROVIDER]->(p)",)),
-        f"Agent.{_flow}AsReceiver": Reverse(_label, (f"MATCH (c:{_label})-[:RECEIVER]->(p)",)),
-        f"Agent.{_flow}InScope": Reverse(_label, (f"MATCH (c:{_label})-[:IN_SCOPE_OF]->(p)",)),
-        f"EconomicResource.{_flow}": Reverse(
-            _label, (f"MATCH (c:{_label})-[:RESOURCE_INVENTORIED_AS]->(p)",)
-        ),
-        f"ResourceSpecification.{_flow}": Reverse(
-            _label, (f"MATCH (c:{_label})-[:RESOURCE_CONFORMS_TO]->(p)",)
-        ),
-    }
-_PLANNING |= {
-    "Agent.plans": Reverse(
-        "Plan",
-        (
-            "MATCH (c:Plan)-[:IN_SCOPE_OF]->(p)",
-            "MATCH (c:Plan)<-[:PLANNED_WITHIN]-(:Commitment)-[:PROVIDER|RECEIVER]->(p)",
-        ),
+# The nested lists the kind table marks ``path=True``: records reached by more than the relationships of
+# one field, written by hand, under "<Type>.<field>" (the table's test checks that both lists agree).
+PATHS: Mapping[str, tuple[str, ...]] = {
+    "Agent.roles": ("MATCH (c:AgentRelationshipRole)<-[:RELATIONSHIP]-(:AgentRelationship)-[:SUBJECT]->(p)",),
+    "Agent.processes": (
+        "MATCH (c:Process)-[:IN_SCOPE_OF]->(p)",
+        "MATCH (c:Process)<-[:INPUT_OF|OUTPUT_OF]-(:EconomicEvent)-[:PROVIDER|RECEIVER]->(p)",
     ),
-    "Agent.proposals": Reverse(
-        _PROP,
-        (
-            "MATCH (c:Proposal) WHERE c.createdBy = p.id",
-            "MATCH (c:Proposal)-[:IN_SCOPE_OF]->(p)",
-        ),
+    "Agent.plans": (
+        "MATCH (c:Plan)-[:IN_SCOPE_OF]->(p)",
+        "MATCH (c:Plan)<-[:PLANNED_WITHIN]-(:Commitment)-[:PROVIDER|RECEIVER]->(p)",
     ),
-    "Agent.proposalsInScope": Reverse(_PROP, ("MATCH (c:Proposal)-[:IN_SCOPE_OF]->(p)",)),
-    "Agent.proposalsTo": Reverse(
-        _PROP, ("MATCH (c:Proposal)<-[:PROPOSED]-(:ProposedTo)-[:PROPOSED_TO]->(p)",)
+    "Agent.proposals": (
+        "MATCH (c:Proposal) WHERE c.createdBy = p.id",
+        "MATCH (c:Proposal)-[:IN_SCOPE_OF]->(p)",
     ),
-    "ProcessSpecification.commitmentsRequiringStage": Reverse(_COM, ("MATCH (c:Commitment)-[:STAGE]->(p)",)),
-    "Process.committedInputs": Reverse(_COM, ("MATCH (c:Commitment)-[:INPUT_OF]->(p)",)),
-    "Process.committedOutputs": Reverse(_COM, ("MATCH (c:Commitment)-[:OUTPUT_OF]->(p)",)),
-    "Process.intendedInputs": Reverse(_INT, ("MATCH (c:Intent)-[:INPUT_OF]->(p)",)),
-    "Process.intendedOutputs": Reverse(_INT, ("MATCH (c:Intent)-[:OUTPUT_OF]->(p)",)),
-    "Process.unplannedInputs": Reverse(_EV, (f"MATCH (c:EconomicEvent)-[:INPUT_OF]->(p) {_UNPLANNED}",)),
-    "Process.unplannedOutputs": Reverse(_EV, (f"MATCH (c:EconomicEvent)-[:OUTPUT_OF]->(p) {_UNPLANNED}",)),
-    "EconomicEvent.fulfills": Reverse("Fulfillment", ("MATCH (c:Fulfillment)-[:FULFILLED_BY]->(p)",)),
-    # Satisfactions by an event or by a commitment: the same relationship from either.
-    "Flow.satisfies": Reverse("Satisfaction", ("MATCH (c:Satisfaction)-[:SATISFIED_BY]->(p)",)),
-    "Commitment.fulfilledBy": Reverse("Fulfillment", ("MATCH (c:Fulfillment)-[:FULFILLS]->(p)",)),
-    "Intent.satisfiedBy": Reverse("Satisfaction", ("MATCH (c:Satisfaction)-[:SATISFIES]->(p)",)),
-    "Intent.publishedIn": Reverse("ProposedIntent", ("MATCH (c:ProposedIntent)-[:PUBLISHES]->(p)",)),
-    "Proposal.publishes": Reverse("ProposedIntent", ("MATCH (c:ProposedIntent)-[:PUBLISHED_IN]->(p)",)),
-    "Proposal.publishedTo": Reverse("ProposedTo", ("MATCH (c:ProposedTo)-[:PROPOSED]->(p)",)),
-    "Proposal.primaryIntents": Reverse(
-        _INT, (f"MATCH (c:Intent)<-[:PUBLISHES]-(pi:ProposedIntent)-[:PUBLISHED_IN]->(p) {_PRIMARY}",)
+    "Agent.proposalsTo": ("MATCH (c:Proposal)<-[:PROPOSED]-(:ProposedTo)-[:PROPOSED_TO]->(p)",),
+    # A process is next to another when it takes as input a resource the other put out.
+    "Process.nextProcesses": (
+        "MATCH (p)<-[:OUTPUT_OF]-(:EconomicEvent)-[:RESOURCE_INVENTORIED_AS]->(:EconomicResource)"
+        "<-[:RESOURCE_INVENTORIED_AS]-(:EconomicEvent)-[:INPUT_OF]->(c:Process) WHERE c <> p",
     ),
-    "Proposal.reciprocalIntents": Reverse(
-        _INT, (f"MATCH (c:Intent)<-[:PUBLISHES]-(pi:ProposedIntent)-[:PUBLISHED_IN]->(p) {_RECIPROCAL}",)
+    "Process.previousProcesses": (
+        "MATCH (p)<-[:INPUT_OF]-(:EconomicEvent)-[:RESOURCE_INVENTORIED_AS]->(:EconomicResource)"
+        "<-[:RESOURCE_INVENTORIED_AS]-(:EconomicEvent)-[:OUTPUT_OF]->(c:Process) WHERE c <> p",
     ),
-    "Plan.independentDemands": Reverse(_COM, ("MATCH (c:Commitment)-[:INDEPENDENT_DEMAND_OF]->(p)",)),
-    "Plan.nonProcessCommitments": Reverse(
-        _COM,
-        ("MATCH (c:Commitment)-[:PLANNED_WITHIN]->(p) WHERE NOT EXISTS { (c)-[:INPUT_OF|OUTPUT_OF]->() }",),
+    "Process.involvedAgents": (
+        "MATCH (p)<-[:INPUT_OF|OUTPUT_OF]-(:EconomicEvent)-[:PROVIDER|RECEIVER]->(c:Agent)",
     ),
-    "Plan.processes": Reverse("Process", ("MATCH (c:Process)-[:PLANNED_WITHIN]->(p)",)),
-    "Plan.involvedAgents": Reverse(
-        AGENT,
-        (
-            "MATCH (p)<-[:PLANNED_WITHIN]-(:Commitment)-[:PROVIDER|RECEIVER]->(c:Agent)",
-            "MATCH (p)<-[:PLANNED_WITHIN]-(:Process)<-[:INPUT_OF|OUTPUT_OF]-(:Commitment)"
-            "-[:PROVIDER|RECEIVER]->(c:Agent)",
-        ),
+    "Process.workingAgents": (
+        "MATCH (p)<-[:INPUT_OF]-(:EconomicEvent {action: 'work'})-[:PROVIDER]->(c:Agent)",
     ),
-    "Agreement.commitments": Reverse(_COM, ("MATCH (c:Commitment)-[:CLAUSE_OF]->(p)",)),
-    "Agreement.economicEvents": Reverse(_EV, ("MATCH (c:EconomicEvent)-[:REALIZATION_OF]->(p)",)),
-    "Agreement.unplannedEconomicEvents": Reverse(
-        _EV, (f"MATCH (c:EconomicEvent)-[:REALIZATION_OF]->(p) {_UNPLANNED}",)
+    "Process.unplannedInputs": (f"MATCH (c:EconomicEvent)-[:INPUT_OF]->(p) {_UNPLANNED}",),
+    "Process.unplannedOutputs": (f"MATCH (c:EconomicEvent)-[:OUTPUT_OF]->(p) {_UNPLANNED}",),
+    "Proposal.primaryIntents": (
+        f"MATCH (c:Intent)<-[:PUBLISHES]-(pi:ProposedIntent)-[:PUBLISHED_IN]->(p) {_PRIMARY}",
     ),
-    "Agreement.involvedAgents": Reverse(
-        AGENT,
-        (
-            "MATCH (p)<-[:CLAUSE_OF]-(:Commitment)-[:PROVIDER|RECEIVER]->(c:Agent)",
-            "MATCH (p)<-[:REALIZATION_OF]-(:EconomicEvent)-[:PROVIDER|RECEIVER]->(c:Agent)",
-        ),
+    "Proposal.reciprocalIntents": (
+        f"MATCH (c:Intent)<-[:PUBLISHES]-(pi:ProposedIntent)-[:PUBLISHED_IN]->(p) {_RECIPROCAL}",
+    ),
+    "Plan.nonProcessCommitments": (
+        "MATCH (c:Commitment)-[:PLANNED_WITHIN]->(p) WHERE NOT EXISTS { (c)-[:INPUT_OF|OUTPUT_OF]->() }",
+    ),
+    "Plan.involvedAgents": (
+        "MATCH (p)<-[:PLANNED_WITHIN]-(:Commitment)-[:PROVIDER|RECEIVER]->(c:Agent)",
+        "MATCH (p)<-[:PLANNED_WITHIN]-(:Process)<-[:INPUT_OF|OUTPUT_OF]-(:Commitment)"
+        "-[:PROVIDER|RECEIVER]->(c:Agent)",
+    ),
+    "Agreement.unplannedEconomicEvents": (f"MATCH (c:EconomicEvent)-[:REALIZATION_OF]->(p) {_UNPLANNED}",),
+    "Agreement.involvedAgents": (
+        "MATCH (p)<-[:CLAUSE_OF]-(:Commitment)-[:PROVIDER|RECEIVER]->(c:Agent)",
+        "MATCH (p)<-[:REALIZATION_OF]-(:EconomicEvent)-[:PROVIDER|RECEIVER]->(c:Agent)",
     ),
 }
 
-# One entry per nested list or connection in the API, named "<Type>.<field>".
+
+def _branches(key: str, related: Related) -> tuple[str, ...]:
+    if related.path:
+        return PATHS[key]
+    child = Kind(related.child)
+    fields = field_map(child)
+    types = "|".join(dict.fromkeys(str(fields[name].rel) for name in related.via))
+    return (f"MATCH (c:{child.value})-[:{types}]->(p)",)
+
+
+def _child_label(related: Related) -> str:
+    return related.child.value if isinstance(related.child, Kind) else related.child
+
+
+# One entry per nested list or connection of the kind table, named "<Type>.<field>" (lists vf-graphql
+# declares but vfgraph keeps nothing for, such as Agent.claims, read nothing and have none).
 REVERSE: Mapping[str, Reverse] = {
-    "Agent.relationships": Reverse(_REL, ("MATCH (c:AgentRelationship)-[:SUBJECT|OBJECT]->(p)",)),
-    "Agent.relationshipsAsSubject": Reverse(_REL, ("MATCH (c:AgentRelationship)-[:SUBJECT]->(p)",)),
-    "Agent.relationshipsAsObject": Reverse(_REL, ("MATCH (c:AgentRelationship)-[:OBJECT]->(p)",)),
-    "Agent.roles": Reverse(
-        "AgentRelationshipRole",
-        ("MATCH (c:AgentRelationshipRole)<-[:RELATIONSHIP]-(:AgentRelationship)-[:SUBJECT]->(p)",),
-    ),
-    "Agent.economicEvents": Reverse(_EV, ("MATCH (c:EconomicEvent)-[:PROVIDER|RECEIVER]->(p)",)),
-    "Agent.economicEventsAsProvider": Reverse(_EV, ("MATCH (c:EconomicEvent)-[:PROVIDER]->(p)",)),
-    "Agent.economicEventsAsReceiver": Reverse(_EV, ("MATCH (c:EconomicEvent)-[:RECEIVER]->(p)",)),
-    "Agent.economicEventsInScope": Reverse(_EV, ("MATCH (c:EconomicEvent)-[:IN_SCOPE_OF]->(p)",)),
-    "Agent.inventoriedEconomicResources": Reverse(
-        _RES, ("MATCH (c:EconomicResource)-[:PRIMARY_ACCOUNTABLE]->(p)",)
-    ),
-    "Agent.processes": Reverse(
-        "Process",
-        (
-            "MATCH (c:Process)-[:IN_SCOPE_OF]->(p)",
-            "MATCH (c:Process)<-[:INPUT_OF|OUTPUT_OF]-(:EconomicEvent)-[:PROVIDER|RECEIVER]->(p)",
-        ),
-    ),
-    "AgentRelationshipRole.agentRelationships": Reverse(
-        _REL, ("MATCH (c:AgentRelationship)-[:RELATIONSHIP]->(p)",)
-    ),
-    "ResourceSpecification.conformingResources": Reverse(
-        _RES, ("MATCH (c:EconomicResource)-[:CONFORMS_TO]->(p)",)
-    ),
-    "ResourceSpecification.economicEvents": Reverse(
-        _EV, ("MATCH (c:EconomicEvent)-[:RESOURCE_CONFORMS_TO]->(p)",)
-    ),
-    "ProcessSpecification.resourcesCurrentlyAtStage": Reverse(
-        _RES, ("MATCH (c:EconomicResource)-[:STAGE]->(p)",)
-    ),
-    "ProcessSpecification.conformingProcesses": Reverse("Process", ("MATCH (c:Process)-[:BASED_ON]->(p)",)),
-    "ProcessSpecification.conformingRecipeProcesses": Reverse(
-        "RecipeProcess", ("MATCH (c:RecipeProcess)-[:PROCESS_CONFORMS_TO]->(p)",)
-    ),
-    "ProcessSpecification.recipeFlowsRequiringStage": Reverse(
-        "RecipeFlow", ("MATCH (c:RecipeFlow)-[:STAGE]->(p)",)
-    ),
-    "Process.inputs": Reverse(_EV, ("MATCH (c:EconomicEvent)-[:INPUT_OF]->(p)",)),
-    "Process.outputs": Reverse(_EV, ("MATCH (c:EconomicEvent)-[:OUTPUT_OF]->(p)",)),
-    # A process is next to another when it takes as input a resource the other put out.
-    "Process.nextProcesses": Reverse(
-        "Process",
-        (
-            "MATCH (p)<-[:OUTPUT_OF]-(:EconomicEvent)-[:RESOURCE_INVENTORIED_AS]->(:EconomicResource)"
-            "<-[:RESOURCE_INVENTORIED_AS]-(:EconomicEvent)-[:INPUT_OF]->(c:Process) WHERE c <> p",
-        ),
-    ),
-    "Process.previousProcesses": Reverse(
-        "Process",
-        (
-            "MATCH (p)<-[:INPUT_OF]-(:EconomicEvent)-[:RESOURCE_INVENTORIED_AS]->(:EconomicResource)"
-            "<-[:RESOURCE_INVENTORIED_AS]-(:EconomicEvent)-[:OUTPUT_OF]->(c:Process) WHERE c <> p",
-        ),
-    ),
-    "Process.involvedAgents": Reverse(
-        AGENT, ("MATCH (p)<-[:INPUT_OF|OUTPUT_OF]-(:EconomicEvent)-[:PROVIDER|RECEIVER]->(c:Agent)",)
-    ),
-    "Process.workingAgents": Reverse(
-        AGENT,
-        ("MATCH (p)<-[:INPUT_OF]-(:EconomicEvent {action: 'work'})-[:PROVIDER]->(c:Agent)",),
-    ),
-    "EconomicEvent.triggers": Reverse(_EV, ("MATCH (c:EconomicEvent)-[:TRIGGERED_BY]->(p)",)),
-    "EconomicResource.contains": Reverse(_RES, ("MATCH (c:EconomicResource)-[:CONTAINED_IN]->(p)",)),
-    "EconomicResource.economicEventsInOutFrom": Reverse(
-        _EV, ("MATCH (c:EconomicEvent)-[:RESOURCE_INVENTORIED_AS]->(p)",)
-    ),
-    "EconomicResource.economicEventsTo": Reverse(
-        _EV, ("MATCH (c:EconomicEvent)-[:TO_RESOURCE_INVENTORIED_AS]->(p)",)
-    ),
-    # Every event naming the resource on either side; previous/next pick among them by action.
-    "EconomicResource.flows": Reverse(
-        _EV,
-        ("MATCH (c:EconomicEvent)-[:RESOURCE_INVENTORIED_AS|TO_RESOURCE_INVENTORIED_AS]->(p)",),
-    ),
-    **_PLANNING,
-    # Ecological limits (docs/limits.md).
-    "Threshold.allocations": Reverse("Allocation", ("MATCH (c:Allocation)-[:ALLOCATES]->(p)",)),
-    "Allocation.allocations": Reverse("Allocation", ("MATCH (c:Allocation)-[:PART_OF_ALLOCATION]->(p)",)),
-    "Agent.allocations": Reverse("Allocation", ("MATCH (c:Allocation)-[:ALLOCATED_TO]->(p)",)),
-    # vf-graphql claim (docs/contributions.md).
-    "Claim.settledBy": Reverse("Settlement", ("MATCH (c:Settlement)-[:SETTLES]->(p)",)),
-    "EconomicEvent.settles": Reverse("Settlement", ("MATCH (c:Settlement)-[:SETTLED_BY]->(p)",)),
-    "ResourceSpecification.claims": Reverse("Claim", ("MATCH (c:Claim)-[:RESOURCE_CONFORMS_TO]->(p)",)),
-    "Agent.claims": Reverse("Claim", ("MATCH (c:Claim)-[:PROVIDER|RECEIVER]->(p)",)),
-    "Agent.claimsAsProvider": Reverse("Claim", ("MATCH (c:Claim)-[:PROVIDER]->(p)",)),
-    "Agent.claimsAsReceiver": Reverse("Claim", ("MATCH (c:Claim)-[:RECEIVER]->(p)",)),
-    "Agent.claimsInScope": Reverse("Claim", ("MATCH (c:Claim)-[:IN_SCOPE_OF]->(p)",)),
-    "ValueEquation.buckets": Reverse("ValueBucket", ("MATCH (c:ValueBucket)-[:BUCKET_OF]->(p)",)),
+    key: Reverse(_child_label(r), _branches(key, r)) for key, r in related_lists().items() if not r.empty
 }
 
 
