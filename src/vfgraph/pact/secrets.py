@@ -31,7 +31,12 @@ def server_secret(settings: Settings) -> str:
         raise InvalidInput("no server secret: set VFGRAPH_PACT_SECRET")
     if path.exists():
         return path.read_text(encoding="utf-8").strip()
-    return _generate(path)
+    try:
+        return _generate(path)
+    except OSError as e:
+        raise InvalidInput(
+            f"no server secret: set VFGRAPH_PACT_SECRET (vfgraph cannot keep one in {path}: {e.strerror})"
+        ) from None
 
 
 def _generate(path: Path) -> str:
