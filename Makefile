@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 VFGRAPH := $(BIN)/vfgraph
 STAMP  := $(VENV)/.installed
 
-.PHONY: help install assets browser neo4j neo4j-stop run test test-fast lint typecheck bench bench-ld bench-explorer schema conformance audit fuzz clean
+.PHONY: help install assets browser neo4j neo4j-stop run test test-fast lint typecheck bench bench-ld bench-reads bench-explorer schema conformance audit fuzz clean
 
 help:
 	@echo "make run    set everything up, load the demo data and serve http://127.0.0.1:8000/graphql"
@@ -90,6 +90,12 @@ bench-explorer: assets browser neo4j
 # Linked-data import and export against rdflib alone (about a million triples; --triples N for fewer).
 bench-ld: neo4j
 	$(BIN)/python bench/ld.py
+
+# Reads side by side with @neo4j/graphql 7 on Apollo Server 5 (bench/peer, npm lockfile) on the same Neo4j and
+# data; run it on a database of its own (VFGRAPH_NEO4J_HOME, VFGRAPH_NEO4J_BOLT_PORT).
+bench-reads: neo4j
+	cd bench/peer && npm ci --no-audit --no-fund --silent
+	$(BIN)/python bench/reads.py
 
 # The graphql-http audit suite (GraphQL over HTTP draft) against a server it starts on 127.0.0.1.
 audit: neo4j

@@ -6,6 +6,7 @@ process, intent, commitment, fulfillment, satisfaction, proposal, plan, agreemen
 vf-graphql 0.9 lacks (EcologicalAgent, corrects, locations, state, the action behaviour properties), and
 vfgraph's ecological limits (thresholds, allocations and their assessments, ``api/thresholds.py``),
 contribution accounting (value equations and distributions, ``api/contributions.py``),
+pending events (asked for by one party, confirmed by the keeper of the resource: ``api/pending.py``),
 and signals (``matches``, filters on ``offers``/``requests``, the ``signals`` subscription:
 docs/signals.md).
 """
@@ -29,6 +30,7 @@ from vfgraph.api.errors import ErrorCodes, client_errors, log_unexpected, reques
 from vfgraph.api.inputs import IDuration
 from vfgraph.api.limits import Limits
 from vfgraph.api.mutation import Mutation
+from vfgraph.api.pending import PendingMutation, PendingQuery
 from vfgraph.api.planning import PlanningMutation, PlanningQuery
 from vfgraph.api.query import Query
 from vfgraph.api.recipe import RecipeMutation, RecipeQuery
@@ -82,6 +84,7 @@ QUERIES: tuple[type, ...] = (
     SignalsQuery,
     ClaimQuery,
     ContributionsQuery,
+    PendingQuery,
 )
 MUTATIONS: tuple[type, ...] = (
     Mutation,
@@ -90,6 +93,7 @@ MUTATIONS: tuple[type, ...] = (
     RecipeMutation,
     ClaimMutation,
     ContributionsMutation,
+    PendingMutation,
 )
 SUBSCRIPTIONS: tuple[type, ...] = (SignalsSubscription,)
 
