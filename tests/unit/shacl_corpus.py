@@ -27,6 +27,9 @@ views has, as its results, the union of each view's results).
   resources (the action rules).
 - **Chains**: allocations under a threshold with the chain above them as the write path builds it
   (services/thresholds.py), valid, in another unit, in a cycle; value equations with their buckets.
+- **Extensions**: classes a record's view takes on besides its kind's (a pending event is an event typed
+  ``vfg:PendingEconomicEvent`` too): the base with the extension's triples, and each property of the
+  extension's shapes mutated (:data:`EXTENSIONS` says how such a view is built).
 
 The engine that thins the bases is a parameter (the fast one); the parity test then runs both engines over
 everything.
@@ -47,6 +50,7 @@ from rdflib.term import Node
 from vfgraph.domain.fields import FIELDS, Field, FieldType
 from vfgraph.domain.kinds import Kind
 from vfgraph.errors import Violation
+from vfgraph.services import pending
 from vfgraph.vocab import views
 from vfgraph.vocab.namespaces import VF, VF_IRI, VFG
 from vfgraph.vocab.ontology import Ontology
@@ -292,6 +296,44 @@ class Corpus:
                 yield from self.mutations(name, base, None if action == richest else rule_fields)
         yield from self.allocation_chains()
         yield from self.value_equations()
+        yield from self.extensions()
+
+    def extensions(self) -> Iterator[Case]:
+        """Records of the classes a kind's view takes on besides its own (:data:`EXTENSIONS`): the base of
+        the kind with the extension's triples, and each property of the extension's shapes taken away,
+        given twice, of the wrong kind, or set to each value it allows."""
+        for cls, (kind, describe) in EXTENSIONS.items():
+            base = self.base(kind, "transfer" if "action" in {f.name for f in FIELDS[kind]} else None)
+            name = f"extension/{cls.split('#')[-1]}"
+            yield self._extended(base, name, describe, [])
+            for (target, prop), rules in sorted(self.rules.items()):
+                if target != cls:
+                    continue
+                local = prop.split("#")[-1]
+                variants: dict[str, list[tuple[URIRef, Node | None]]] = {
+                    "without": [(prop, None)],
+                    "wrong": [(prop, Literal(7))],
+                    "twice": [(prop, Literal("a")), (prop, Literal("b"))],
+                }
+                for value in rules.allowed or [Literal("text")]:
+                    variants[f"={value}"] = [(prop, value)]
+                for variant, values in variants.items():
+                    yield self._extended(base, f"{name}/{local}/{variant}", describe, values)
+
+    def _extended(
+        self, base: View, name: str, describe: Describe, values: list[tuple[URIRef, Node | None]]
+    ) -> Case:
+        """``base`` with an extension's triples, its ``values`` replacing what the extension said."""
+        view = self.moved(base, name)
+        g = self.graph(view)
+        describe(g, view.iri)
+        node = URIRef(view.iri)
+        for prop in {p for p, _ in values}:
+            g.remove((node, prop, None))
+        for prop, value in values:
+            if value is not None:
+                g.add((node, prop, value))
+        return Case(name, g)
 
     def rule_paths(self, kind: Kind) -> set[URIRef]:
         return {p for paths in self.rule_shapes(kind).values() for p in paths}
@@ -615,6 +657,15 @@ def _path_properties(shapes: Graph, path: Node) -> set[URIRef]:
         elif p == SH.zeroOrOnePath:
             out |= _path_properties(shapes, o)
     return out
+
+
+Describe = Callable[[Graph, str], None]
+
+# Classes a record's view takes on besides its kind's, and how: the kind and the function of the write path
+# that adds the class's triples to the view.
+EXTENSIONS: dict[URIRef, tuple[Kind, Describe]] = {
+    VFG.PendingEconomicEvent: (Kind.ECONOMIC_EVENT, pending.describe)
+}
 
 
 # The known divergence: pyshacl's SPARQL sum of the shares cannot add a string and raises, where the Rust

@@ -16,7 +16,7 @@ from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import SH
 from rdflib.plugins.sparql.sparql import SPARQLTypeError
 
-from tests.unit.shacl_corpus import NON_NUMERIC_SHARE, Case, Corpus, chunks, key
+from tests.unit.shacl_corpus import EXTENSIONS, NON_NUMERIC_SHARE, Case, Corpus, chunks, key
 from vfgraph.domain.kinds import Kind
 from vfgraph.errors import Violation
 from vfgraph.settings import SHACL_ENGINES, Settings
@@ -87,6 +87,15 @@ def test_both_engines_give_the_same_results_on_every_chunk(
 
         assert (only_turbo[:5], only_pyshacl[:5]) == ([], [])
         assert len(fast) == len(slow)
+
+
+def test_the_corpus_has_a_view_of_every_class_the_shapes_target(turbo: ShapesValidator) -> None:
+    shapes = turbo.shapes_graph
+    kinds = {views.class_of(k) for k in Kind} | {VF.Agent, VF.Measure}
+
+    unknown = set(shapes.objects(None, SH.targetClass)) - kinds - set(EXTENSIONS)
+
+    assert unknown == set(), "add to shacl_corpus.EXTENSIONS how a view of these is built"
 
 
 def test_the_corpus_breaks_every_rule_of_the_shapes(
