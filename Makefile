@@ -43,9 +43,11 @@ $(EXPLORER): web/explorer/package.json web/explorer/package-lock.json $(wildcard
 
 assets: $(ASSETS) $(EXPLORER)
 
-# Debian's Chromium for the explorer's browser tests (Playwright drives it; it downloads no browser).
+# Debian's Chromium for the explorer's browser tests (Playwright drives it; it downloads no browser), and curl
+# for the README's PACT example (tests/e2e/test_pact_readme.py).
 browser:
 	@command -v chromium >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium)
+	@command -v curl >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y curl)
 
 # Fetches Neo4j Community from Maven Central on first use, then starts it (harmless if running).
 neo4j: $(STAMP)
@@ -54,10 +56,16 @@ neo4j: $(STAMP)
 neo4j-stop: $(STAMP)
 	$(VFGRAPH) neo4j stop
 
+# Plain HTTP on 8000 and HTTPS on 8443 (the PACT API needs it: docs/pact.md), with a self-signed certificate
+# for localhost made on the first run; set VFGRAPH_TLS_CERT/KEY/PORT to serve your own.
+TLS_CERT ?= $(or $(VFGRAPH_TLS_CERT),.tls/cert.pem)
+TLS_KEY  ?= $(or $(VFGRAPH_TLS_KEY),.tls/key.pem)
+TLS_PORT ?= $(or $(VFGRAPH_TLS_PORT),8443)
 run: neo4j assets
 	$(VFGRAPH) init
-	$(VFGRAPH) demo
-	$(VFGRAPH) serve
+	$(VFGRAPH) tls self-signed --if-missing --cert $(TLS_CERT) --key $(TLS_KEY)
+	VFGRAPH_TLS_PORT=$(TLS_PORT) $(VFGRAPH) demo
+	VFGRAPH_TLS_CERT=$(TLS_CERT) VFGRAPH_TLS_KEY=$(TLS_KEY) VFGRAPH_TLS_PORT=$(TLS_PORT) $(VFGRAPH) serve
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

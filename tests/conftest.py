@@ -9,6 +9,7 @@ never rely on an empty database.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -31,7 +32,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(scope="session")
 def settings() -> Settings:
-    return Settings.from_env()
+    # Apps built from these settings run no PACT worker: the PACT tests serve apps of their own that do,
+    # and a second worker on the same database would take their jobs (tests/e2e/pact_host.py).
+    return dataclasses.replace(Settings.from_env(), pact_worker=False)
 
 
 @pytest.fixture(scope="session")

@@ -5,9 +5,12 @@
     /static    the browser assets shipped in the package (GraphiQL, built by `make assets`)
     /explorer  the graph explorer for auditors (web/explorer, built into /static by `make assets`)
     /ld/...    linked data, and record IRIs under the base IRI's path (vfgraph.ld.http)
+    /pact/...  the PACT v3 host API, HTTPS only, with its own OAuth credentials (vfgraph.pact.http)
 
 The ledger (Neo4j driver, ontology, shapes) is built once by the lifespan, unless one is given (tests);
-the driver is closed at shutdown only when the app built it. ``vfgraph serve`` runs
+the driver is closed at shutdown only when the app built it. The lifespan also runs the PACT worker
+(answers to requests, fetches of published footprints: vfgraph.pact.worker) unless
+``VFGRAPH_PACT_WORKER=0``. ``vfgraph serve`` runs
 ``uvicorn.run("vfgraph.app:create_app", factory=True)``.
 """
 
@@ -30,6 +33,9 @@ from vfgraph.api.authentication import Authentication
 from vfgraph.bootstrap import build_ledger
 from vfgraph.errors import StoreUnavailable
 from vfgraph.ld import http as ld_http
+from vfgraph.pact import http as pact_http
+from vfgraph.pact.remote import Remote
+from vfgraph.pact.worker import Worker
 from vfgraph.services.ledger import Ledger
 from vfgraph.settings import Settings
 from vfgraph.store.reads import ping
@@ -59,17 +65,26 @@ class _Holder:
 def create_app(settings: Settings | None = None, ledger: Ledger | None = None) -> Starlette:
     config = settings or (ledger.settings if ledger is not None else Settings.from_env())
     holder = _Holder()
+    remote = Remote(config)
+    worker = Worker(holder.get, remote)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         owned = ledger is None
         current = ledger if ledger is not None else build_ledger(config)
+        task: asyncio.Task[None] | None = None
         try:
             await asyncio.to_thread(current.store.ensure_schema)
             holder.ledger = current
+            if config.pact_worker:
+                task = asyncio.create_task(worker.run(), name="pact-worker")
             yield
         finally:
+            if task is not None:
+                worker.stop()
+                await task
             holder.ledger = None
+            remote.close()
             if owned:
                 current.store.close()
 
@@ -90,8 +105,9 @@ def create_app(settings: Settings | None = None, ledger: Ledger | None = None) -
             WebSocketRoute("/graphql", graphql),  # subscriptions (graphql-transport-ws)
             Route("/explorer", explorer),
             Mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static"),
+            Mount("/pact", routes=pact_http.routes(holder.get, worker.wake)),
             *ld_http.routes(config, holder.get),
         ],
-        middleware=[Middleware(Authentication, ledger=holder.get)],
+        middleware=[Middleware(Authentication, ledger=holder.get, exempt=("/pact/",))],
         lifespan=lifespan,
     )

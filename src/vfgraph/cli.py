@@ -6,7 +6,9 @@ vfgraph init                      create constraints and indexes
 vfgraph demo                      load the demo supply chain (idempotent)
 vfgraph serve                     serve the API (uvicorn)
 vfgraph export|import             the graph as linked data (Turtle, JSON-LD, N-Triples; YAML-LD in)
-    vfgraph keys create|list|revoke   API keys (an agent's, or an operator's)
+vfgraph keys create|list|revoke   API keys (an agent's, or an operator's)
+vfgraph pact ...                  PACT clients, peers, footprints (docs/pact.md)
+vfgraph tls self-signed           a certificate for serving HTTPS on localhost
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from collections.abc import Sequence
 
 from vfgraph import neo4j_server
 from vfgraph.ld import cli as ld_cli
+from vfgraph.pact import cli as pact_cli
 from vfgraph.settings import Settings
 
 
@@ -55,6 +58,7 @@ def _init(args: argparse.Namespace, settings: Settings) -> int:
 
 def _demo(args: argparse.Namespace, settings: Settings) -> int:
     from vfgraph.bootstrap import open_ledger
+    from vfgraph.pact.demo import load_pact_demo
     from vfgraph.services import keys
     from vfgraph.services.demo import load_demo
 
@@ -62,25 +66,27 @@ def _demo(args: argparse.Namespace, settings: Settings) -> int:
         ledger.store.ensure_schema()
         summary = load_demo(ledger)
         print(summary)
+        mill = settings.base_iri + "demo/organization/stone-mill"
         if "first load" in summary:
-            mill = settings.base_iri + "demo/organization/stone-mill"
             key = keys.create(ledger, agent=mill, name="demo: Stone Mill").token
             print("To write as Stone Mill in GraphiQL, put this in its Headers tab (shown once):")
             print(f'  {{"Authorization": "Bearer {key}"}}')
             print(f"More keys: vfgraph keys create --agent {mill}")
+        pact = load_pact_demo(ledger)
+        if pact is not None:
+            where = f"{settings.pact_base_url}/3/footprints"
+            print(f"Stone Mill's flour footprint {pact.pf_id} is served at {where};")
+            print("a PACT client reads it with these credentials (shown once; docs/pact.md):")
+            print(f"  PACT_CLIENT_ID={pact.client.client_id}")
+            print(f"  PACT_CLIENT_SECRET={pact.client.client_secret}")
+            print(f"More clients: vfgraph pact clients create --agent {mill}")
     return 0
 
 
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
-    import uvicorn
+    from vfgraph.pact import tls
 
-    uvicorn.run(
-        "vfgraph.app:create_app",
-        factory=True,
-        host=settings.host,
-        port=settings.port,
-        log_level="info",
-    )
+    tls.serve(settings)  # plain HTTP, HTTPS, or both (VFGRAPH_TLS_*, docs/pact.md)
     return 0
 
 
@@ -122,6 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("demo", help="load the demo supply chain").set_defaults(func=_demo)
     sub.add_parser("serve", help="serve the GraphQL API").set_defaults(func=_serve)
     ld_cli.add_commands(sub)
+    pact_cli.add_commands(sub)
     keys = sub.add_parser("keys", help="API keys").add_subparsers(dest="action", required=True)
     create = keys.add_parser("create", help="create a key and print it once (alone on the last line)")
     owner = create.add_mutually_exclusive_group(required=True)

@@ -14,8 +14,12 @@ not a :class:`VfgraphError` is a bug and reaches clients only as a masked ``INTE
     │   ├── InvalidRecipe             INVALID_RECIPE: a recipe cannot be planned from as it stands (no
     │   │                             recipe makes the resource, an output without quantity, a plan too big)
     │   ├── ClaimOverSettled          CLAIM_OVERSETTLED: settlements would pay more than the claim asks
+    │   ├── InvalidFootprint          INVALID_FOOTPRINT: a PACT ProductFootprint (made, declared or received)
+    │   │                             breaks the PACT v3 schema or rules; ``violations`` lists why
     │   └── NothingToDistribute       NOTHING_TO_DISTRIBUTE: an income with no quantity, or no deliverable
     ├── AlreadyDistributed            ALREADY_DISTRIBUTED: this income was already shared by this equation
+    ├── PeerUnavailable               PACT_PEER_UNAVAILABLE: a remote PACT host cannot be reached, refuses
+    │                                 vfgraph's credentials or answers with an error (docs/pact.md)
     ├── ShaclViolation                SHACL_VIOLATION: the RDF view of a write breaks the shapes
     ├── NotFound                      NOT_FOUND: a referenced record does not exist
     ├── StaleRevision                 STALE_REVISION: an update names a revision that is not current
@@ -104,6 +108,14 @@ class NothingToDistribute(InvalidInput):
 
 class AlreadyDistributed(VfgraphError):
     code = "ALREADY_DISTRIBUTED"
+
+
+class InvalidFootprint(InvalidInput):
+    code = "INVALID_FOOTPRINT"
+
+
+class PeerUnavailable(VfgraphError):
+    code = "PACT_PEER_UNAVAILABLE"
 
 
 @dataclass(frozen=True, slots=True)

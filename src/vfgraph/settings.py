@@ -39,6 +39,22 @@ VFGRAPH_MAX_SUBSCRIPTIONS      operations open at once on one WebSocket         
                                (docs/signals.md)
 VFGRAPH_SHACL_ENGINE           ``turbo`` (pyshacl-turbo, Rust) or ``pyshacl``     ``turbo``
                                (the reference engine, slower; vocab/shacl.py)
+VFGRAPH_TLS_CERT, _KEY         PEM certificate chain and private key: ``vfgraph    unset: plain HTTP only
+                               serve`` serves HTTPS (docs/pact.md)
+VFGRAPH_TLS_PORT               with a certificate: serve HTTPS on this port and    unset: HTTPS on
+                               plain HTTP on VFGRAPH_PORT                         VFGRAPH_PORT
+VFGRAPH_TRUSTED_PROXIES        addresses of TLS-terminating proxies whose          unset: none
+                               ``X-Forwarded-Proto``/``-For`` are believed
+VFGRAPH_PACT_URL               the public base URL of the PACT API (the source    ``https://<host>:<TLS
+                               of the events vfgraph sends)                       port or port>/pact``
+VFGRAPH_PACT_TOKEN_TTL         seconds a PACT access token lives                  ``3600``
+VFGRAPH_PACT_SECRET            the key that encrypts the credentials vfgraph      generated once, kept in
+                               holds for other PACT hosts                         ``.neo4j/pact-secret``
+VFGRAPH_PACT_CA_FILE           extra CA certificates (PEM) to trust when calling  unset: the system's
+                               other PACT hosts
+VFGRAPH_PACT_WORKER            ``0``: the app runs no background PACT worker      ``1``
+VFGRAPH_PACT_RETRY_SECONDS     first delay before a failed delivery is retried    ``5``
+                               (doubling, for at most 72 hours)
 =============================  =================================================  ==========================
 """
 
@@ -83,6 +99,26 @@ class Settings:
     rate_limit: int = 120000
     max_subscriptions: int = 10
     shacl_engine: str = "turbo"
+    # HTTPS and PACT (docs/pact.md).
+    tls_cert: Path | None = None
+    tls_key: Path | None = None
+    tls_port: int | None = None
+    trusted_proxies: tuple[str, ...] = ()
+    pact_url: str | None = None
+    pact_token_ttl: int = 3600
+    pact_secret: str | None = None
+    pact_secret_file: Path | None = None
+    pact_ca_file: Path | None = None
+    pact_worker: bool = True
+    pact_retry_seconds: float = 5.0
+
+    @property
+    def pact_base_url(self) -> str:
+        """The public base URL of the PACT API (no trailing slash)."""
+        if self.pact_url:
+            return self.pact_url.rstrip("/")
+        port = self.tls_port or self.port
+        return f"https://{self.host}:{port}/pact"
 
     @property
     def production(self) -> bool:
@@ -134,7 +170,24 @@ class Settings:
             shacl_engine=_one_of(
                 "VFGRAPH_SHACL_ENGINE", e.get("VFGRAPH_SHACL_ENGINE", "turbo"), SHACL_ENGINES
             ),
+            tls_cert=_path(e.get("VFGRAPH_TLS_CERT")),
+            tls_key=_path(e.get("VFGRAPH_TLS_KEY")),
+            tls_port=int(e["VFGRAPH_TLS_PORT"]) if e.get("VFGRAPH_TLS_PORT") else None,
+            trusted_proxies=tuple(
+                x.strip() for x in e.get("VFGRAPH_TRUSTED_PROXIES", "").split(",") if x.strip()
+            ),
+            pact_url=e.get("VFGRAPH_PACT_URL") or None,
+            pact_token_ttl=int(e.get("VFGRAPH_PACT_TOKEN_TTL", "3600")),
+            pact_secret=e.get("VFGRAPH_PACT_SECRET") or None,
+            pact_secret_file=home / "pact-secret",
+            pact_ca_file=_path(e.get("VFGRAPH_PACT_CA_FILE")),
+            pact_worker=e.get("VFGRAPH_PACT_WORKER", "1") not in ("0", "false", "no"),
+            pact_retry_seconds=float(e.get("VFGRAPH_PACT_RETRY_SECONDS", "5")),
         )
+
+
+def _path(value: str | None) -> Path | None:
+    return Path(value) if value else None
 
 
 def _mode(value: str) -> str:

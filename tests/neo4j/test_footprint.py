@@ -96,3 +96,31 @@ def test_a_process_may_declare_other_shares_than_by_quantity(world: World) -> No
     assert footprint(world.ledger, made["oil"], [ghg]).footprint.per_unit == {ghg: Decimal("2.25")}
     cake = footprint(world.ledger, made["cake"], [ghg]).footprint.per_unit[ghg]
     assert abs(cake - Decimal("7.5") / 90) < Decimal("1e-25")  # 7.5 kg CO2e over 90 kg, to 34 digits
+
+
+def test_a_suppliers_declared_footprint_stands_in_for_what_the_ledger_traces_upstream_of_it(
+    world: World, chain: WorkedExample
+) -> None:
+    """Rule 6 on the worked example: the farm declares 0.3 kg CO2e per kg of grain in a PACT footprint the
+    ledger took; the mill's grain carries that instead of the harvest's 0.1, plus the truck's 0.04."""
+    import uuid
+
+    from tests.pact_documents import with_pcf
+    from vfgraph.pact import footprints
+    from vfgraph.pact.peers import Peer
+
+    peer = Peer("pp_farm", "farm", "https://farm.example/pact", None, "c", "s", world.farm)
+    doc = with_pcf(pcfExcludingBiogenicUptake="0.3", fossilGhgEmissions="0.18")
+    doc["id"] = str(uuid.uuid4())
+    taken = footprints.record_received(
+        world.ledger, doc, peer=peer, url=None, resource_specification=world.grain, indicator=chain.ghg
+    )
+    result = footprint(world.ledger, chain.flour, [chain.ghg]).footprint
+    # (200 x (0.3 + 20 x 200/500 / 200) + 12) / 160
+    assert result.per_unit == {chain.ghg: Decimal("0.5")}
+    assert result.breakdown[(chain.ghg, taken["id"], world.farm)] == Decimal("0.375")  # 200 x 0.3 / 160
+    assert (chain.ghg, chain.harvest, world.farm) not in result.breakdown
+    footprints.deprecate(world.ledger, doc["id"], footprints.RECEIVED)
+    assert footprint(world.ledger, chain.flour, [chain.ghg]).footprint.per_unit == {
+        chain.ghg: Decimal("0.25")
+    }

@@ -23,12 +23,15 @@ if TYPE_CHECKING:
 
 
 class Authentication:
-    def __init__(self, app: ASGIApp, ledger: Callable[[], Ledger]) -> None:
+    """``exempt``: path prefixes with credentials of their own (the PACT API, docs/pact.md), left alone."""
+
+    def __init__(self, app: ASGIApp, ledger: Callable[[], Ledger], exempt: tuple[str, ...] = ()) -> None:
         self.app = app
         self.ledger = ledger
+        self.exempt = exempt
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] not in ("http", "websocket"):
+        if scope["type"] not in ("http", "websocket") or str(scope.get("path", "")).startswith(self.exempt):
             await self.app(scope, receive, send)
             return
         header = dict(scope.get("headers") or []).get(b"authorization")

@@ -7,6 +7,7 @@ vf-graphql 0.9 lacks (EcologicalAgent, corrects, locations, state, the action be
 vfgraph's ecological limits (thresholds, allocations and their assessments, ``api/thresholds.py``),
 contribution accounting (value equations and distributions, ``api/contributions.py``),
 pending events (asked for by one party, confirmed by the keeper of the resource: ``api/pending.py``),
+PACT product footprints (publish, deprecate, take, list: ``api/pact.py``, docs/pact.md),
 and signals (``matches``, filters on ``offers``/``requests``, the ``signals`` subscription:
 docs/signals.md).
 """
@@ -31,6 +32,7 @@ from vfgraph.api.limits import Limits
 from vfgraph.api.model import KindMutation, KindQuery
 from vfgraph.api.mutation import Mutation
 from vfgraph.api.nodes import TYPES
+from vfgraph.api.pact import PactMutation, PactQuery
 from vfgraph.api.pending import PendingMutation, PendingQuery
 from vfgraph.api.planning import PlanningQuery
 from vfgraph.api.query import Query
@@ -85,6 +87,7 @@ QUERIES: tuple[type, ...] = (
     SignalsQuery,
     ContributionsQuery,
     PendingQuery,
+    PactQuery,
 )
 MUTATIONS: tuple[type, ...] = (
     KindMutation,
@@ -92,6 +95,7 @@ MUTATIONS: tuple[type, ...] = (
     RecipeMutation,
     ContributionsMutation,
     PendingMutation,
+    PactMutation,
 )
 SUBSCRIPTIONS: tuple[type, ...] = (SignalsSubscription,)
 

@@ -21,6 +21,13 @@ exactly (docs/footprints.md explains them with the worked example):
    the source's per-unit footprint, pass-through shares) divided by the quantity those increments brought
    in; raises bring quantity and carry nothing.
 
+6. A resource received from a supplier who declared a per-unit footprint for what it sold (a PACT
+   ProductFootprint taken by the ledger, docs/pact.md) carries that declaration instead of what the
+   ledger can trace upstream of the supplier, for the indicators the declaration is about: a transfer
+   (or a raise) whose provider is the supplier and whose resource conforms to the declared product brings
+   q times the declared amount per unit. Its contribution is kept under the supplier footprint's IRI in
+   place of a process, so the breakdown says where the figure came from.
+
 Amounts are exact decimals. Each amount is kept with the process and agent it comes from, so a footprint
 can be broken down by contributing process and organisation.
 """
@@ -28,7 +35,7 @@ can be broken down by contributing process and organisation.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
 
@@ -40,7 +47,7 @@ from vfgraph.domain.trace import (
     increments_to_resource,
     is_pass_through,
 )
-from vfgraph.errors import UnitMismatch
+from vfgraph.errors import InvalidInput, UnitMismatch
 
 # (indicator, process, agent): one contribution; the amounts of a footprint are kept per key.
 Key = tuple[str, str, str]
@@ -61,6 +68,21 @@ class Amounts:
         out.add(self, factor)
         return out
 
+    def divided(self, divisor: Decimal) -> Amounts:
+        """Each amount divided by ``divisor`` (exact where the quotient is, unlike a reciprocal)."""
+        out = Amounts()
+        for k, v in self.by_key.items():
+            out.by_key[k] = v / divisor
+        return out
+
+    def without(self, indicators: Collection[str]) -> Amounts:
+        """The same amounts less those of ``indicators``."""
+        out = Amounts()
+        for k, v in self.by_key.items():
+            if k[0] not in indicators:
+                out.by_key[k] += v
+        return out
+
     def per_indicator(self) -> dict[str, Decimal]:
         totals: dict[str, Decimal] = defaultdict(Decimal)
         for (indicator, _, _), v in self.by_key.items():
@@ -74,6 +96,33 @@ class Footprint:
     per_unit: dict[str, Decimal]  # indicator -> amount per one unit of the resource
     units: dict[str, str | None]  # indicator -> unit IRI of its amounts
     breakdown: dict[Key, Decimal]  # (indicator, process, agent) -> amount per unit
+
+
+@dataclass(frozen=True, slots=True)
+class Declared:
+    """A supplier's declared footprint of one product, per unit of what it delivers (rule 6)."""
+
+    supplier: str  # the agent that delivers
+    product: str  # the ResourceSpecification the delivered resources conform to
+    indicator: str  # the indicator the amount counts toward
+    amount: Decimal  # per one ``unit`` of the delivered resource
+    unit: str | None  # the unit IRI of the delivered quantities
+    indicator_unit: str | None  # the unit IRI the amount is measured in
+    source: str  # the IRI of the recorded supplier footprint (provenance, in place of a process)
+
+
+# (supplier, product) -> the declarations for that pair, one per indicator
+Declarations = Mapping[tuple[str, str], Sequence[Declared]]
+
+
+@dataclass(frozen=True, slots=True)
+class OutputFootprint:
+    """The footprint per unit of a set of process outputs taken together (a product over a period)."""
+
+    quantity: Measure  # what the outputs brought in, together
+    per_unit: dict[str, Decimal]
+    units: dict[str, str | None]
+    breakdown: dict[Key, Decimal]
 
 
 def _amount(e: FlowEvent) -> Measure | None:
@@ -90,9 +139,12 @@ def _agent(e: FlowEvent) -> str:
 class Calculator:
     """Per-unit footprints over a traced :class:`FlowGraph` (every upstream event must be in it)."""
 
-    def __init__(self, graph: FlowGraph, indicators: Collection[str]) -> None:
+    def __init__(
+        self, graph: FlowGraph, indicators: Collection[str], declared: Declarations | None = None
+    ) -> None:
         self.g = graph
         self.indicators = frozenset(indicators)
+        self.declared = declared or {}
         self.units: dict[str, str | None] = {}
         self._resource_memo: dict[tuple[str, int | None], Amounts] = {}
         self._process_memo: dict[str, Amounts] = {}
@@ -102,20 +154,48 @@ class Calculator:
     def indicator_of(self, e: FlowEvent) -> str | None:
         return e.conforms_to if e.conforms_to in self.indicators else None
 
+    def _unit(self, indicator: str, unit: str | None) -> None:
+        known = self.units.setdefault(indicator, unit)
+        if known is None:
+            self.units[indicator] = unit
+        elif unit is not None and known != unit:
+            raise UnitMismatch(
+                f"the indicator {indicator} is measured in {known} and in {unit}; "
+                "a footprint needs one unit per indicator",
+                indicator=indicator,
+            )
+
     def _own(self, e: FlowEvent, indicator: str, process: str) -> Amounts:
         m = _amount(e)
         out = Amounts()
         if m is None:
             return out
-        known = self.units.setdefault(indicator, m.unit)
-        if known is not None and m.unit is not None and known != m.unit:
-            raise UnitMismatch(
-                f"the indicator {indicator} is measured in {known} and in {m.unit}; "
-                "a footprint needs one unit per indicator",
-                indicator=indicator,
-            )
+        self._unit(indicator, m.unit)
         out.by_key[(indicator, process, _agent(e))] += m.value
         return out
+
+    # rule 6
+    def supplied(self, e: FlowEvent) -> tuple[Amounts, frozenset[str]] | None:
+        """What one unit received by ``e`` carries by its supplier's declarations, and the indicators
+        they cover; None when no declaration applies."""
+        if e.provider == e.receiver or e.conforms_to is None:
+            return None
+        found = [
+            d for d in self.declared.get((e.provider, e.conforms_to), ()) if d.indicator in self.indicators
+        ]
+        if not found:
+            return None
+        out = Amounts()
+        for d in found:
+            if e.quantity is not None and d.unit is not None and e.quantity.unit not in (None, d.unit):
+                raise UnitMismatch(
+                    f"{d.source} declares a footprint per {d.unit}, but {e.id} delivers in {e.quantity.unit}",
+                    event=e.id,
+                    footprint=d.source,
+                )
+            self._unit(d.indicator, d.indicator_unit)
+            out.by_key[(d.indicator, d.source, d.supplier)] += d.amount
+        return out, frozenset(d.indicator for d in found)
 
     # rule 2
     def process_total(self, process: str) -> Amounts:
@@ -175,30 +255,76 @@ class Calculator:
         for e in self.g.increments_of(resource, before):
             q = e.quantity.value if e.quantity is not None else ZERO
             if e.to_resource == resource and increments_to_resource(e):
-                if e.resource is not None:
-                    carried.add(self.per_unit(e.resource, e.resource_seq), q)
+                supplied = self.supplied(e)
+                upstream = self.per_unit(e.resource, e.resource_seq) if e.resource is not None else Amounts()
+                if supplied is not None:
+                    carried.add(supplied[0], q)
+                    upstream = upstream.without(supplied[1])
+                carried.add(upstream, q)
                 quantity += q
             elif e.output_of is not None:
                 carried.add(self.process_total(e.output_of), self.share(e.output_of, e))
                 if not is_pass_through(e.action):
                     quantity += q
             else:
-                quantity += q  # raise: quantity, nothing carried
-        result = carried.scaled(Decimal(1) / quantity) if quantity else Amounts()
+                supplied = self.supplied(e)
+                if supplied is not None:  # a raise of what a supplier delivered: its declaration
+                    carried.add(supplied[0], q)
+                quantity += q  # raise: quantity, nothing carried of its own
+        result = carried.divided(quantity) if quantity else Amounts()
         self._busy.discard(("R", key))
         self._resource_memo[key] = result
         return result
 
 
-def footprint(graph: FlowGraph, resource: str, indicators: Iterable[str]) -> Footprint:
+def footprint(
+    graph: FlowGraph, resource: str, indicators: Iterable[str], declared: Declarations | None = None
+) -> Footprint:
     """The footprint per unit of ``resource`` as it is now, for each indicator."""
     with localcontext() as ctx:
         ctx.prec = 34
-        calc = Calculator(graph, list(indicators))
+        calc = Calculator(graph, list(indicators), declared)
         amounts = calc.per_unit(resource, None)
         totals = amounts.per_indicator()
         return Footprint(
             resource=resource,
+            per_unit={i: totals.get(i, ZERO) for i in calc.indicators},
+            units=dict(calc.units),
+            breakdown={k: v for k, v in amounts.by_key.items() if v},
+        )
+
+
+def outputs_footprint(
+    graph: FlowGraph,
+    outputs: Iterable[FlowEvent],
+    indicators: Iterable[str],
+    declared: Declarations | None = None,
+) -> OutputFootprint:
+    """The footprint per unit of what ``outputs`` (process outputs, all in one unit) brought in together:
+    the sum of each one's share of its process's total (rules 2 and 3) over the sum of their quantities.
+
+    A product over a period is the outputs of that product in the period; ``graph`` must hold every event
+    upstream of their processes."""
+    with localcontext() as ctx:
+        ctx.prec = 34
+        calc = Calculator(graph, list(indicators), declared)
+        carried, quantity, unit = Amounts(), ZERO, None
+        for e in outputs:
+            if e.output_of is None or e.quantity is None:
+                raise InvalidInput(f"{e.id} is not a process output with a quantity", event=e.id)
+            if unit is not None and e.quantity.unit != unit:
+                raise UnitMismatch(
+                    f"the outputs are measured in {unit} and in {e.quantity.unit}; a product footprint "
+                    "needs one unit",
+                    event=e.id,
+                )
+            unit = e.quantity.unit
+            carried.add(calc.process_total(e.output_of), calc.share(e.output_of, e))
+            quantity += e.quantity.value
+        amounts = carried.divided(quantity) if quantity else Amounts()
+        totals = amounts.per_indicator()
+        return OutputFootprint(
+            quantity=Measure(quantity, unit),
             per_unit={i: totals.get(i, ZERO) for i in calc.indicators},
             units=dict(calc.units),
             breakdown={k: v for k, v in amounts.by_key.items() if v},

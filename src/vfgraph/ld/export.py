@@ -20,6 +20,7 @@ from vfgraph.ld.formats import Format
 from vfgraph.ld.pending import add_pending
 from vfgraph.ld.records import add_stored
 from vfgraph.ld.writers import serialise
+from vfgraph.pact import rdf as pact_rdf
 from vfgraph.services.ledger import Ledger
 from vfgraph.store import ld as store_ld
 from vfgraph.store import pending as store_pending
@@ -36,7 +37,7 @@ def _graph(records: Iterable[store_ld.StoredRecord]) -> Graph:
 
 
 def all_batches(ledger: Ledger, batch: int = 1000, progress: Progress | None = None) -> Iterator[Graph]:
-    """Every record, kind by kind, ``batch`` records per graph."""
+    """Every record, kind by kind, ``batch`` records per graph; then the PACT footprint snapshots."""
     for kind in Kind:
         after = ""
         while True:
@@ -49,6 +50,7 @@ def all_batches(ledger: Ledger, batch: int = 1000, progress: Progress | None = N
             after = page[-1].id
             if len(page) < batch:
                 break
+    yield from pact_rdf.batches(ledger, batch)
 
 
 def batches_of(
@@ -122,7 +124,8 @@ def describe(ledger: Ledger, iri: str, fmt: Format) -> str | None:
         return "".join(serialise(fmt, iter([_graph(records)])))
     asked = store_pending.by_ids(ledger.store, [iri]).get(iri)
     if asked is None:
-        return None
+        snapshot = pact_rdf.describe(ledger, iri)  # a PACT footprint (docs/pact.md)
+        return None if snapshot is None else "".join(serialise(fmt, iter([snapshot])))
     g = Graph()
     add_pending(g, asked)
     return "".join(serialise(fmt, iter([g])))

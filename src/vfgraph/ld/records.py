@@ -125,6 +125,9 @@ class _Reader:
             kinds = {CLASS_KIND[c] for c in classes if isinstance(c, URIRef) and c in CLASS_KIND}
             if classes <= {VF.Measure}:
                 continue  # read with the record that owns it
+            if classes == {VFG.ProductFootprint}:
+                self.owned.add(subject)  # exported PACT snapshots are not restated (docs/pact.md)
+                continue
             if len(kinds) != 1:
                 others = ", ".join(sorted(str(c) for c in classes if c not in CLASS_KIND and c != VF.Agent))
                 if not kinds and classes == {VF.Agent}:

@@ -17,6 +17,7 @@ from vfgraph.domain.trace import (
     Direction,
     EventAt,
     FlowEvent,
+    FlowGraph,
     Limits,
     ProcessVia,
     ResourceAt,
@@ -28,6 +29,7 @@ from vfgraph.domain.trace import (
     walk,
 )
 from vfgraph.errors import InvalidInput, NotFound, TraceTooLarge
+from vfgraph.store import pact as pact_store
 from vfgraph.store import tracing as store
 from vfgraph.store.driver import Row
 
@@ -183,6 +185,33 @@ def footprint(ledger: Ledger, resource: str, indicators: Collection[str]) -> Res
             resource=resource,
         )
     return ResourceFootprint(
-        footprint=fp.footprint(w.graph, resource, indicators),
+        footprint=fp.footprint(w.graph, resource, indicators, declared_footprints(ledger, w.graph)),
         accounting_quantity=_measure(row, "accountingQuantity"),
     )
+
+
+def declared_footprints(ledger: Ledger, graph: FlowGraph) -> fp.Declarations:
+    """The suppliers' footprints in force for what the graph's events deliver (docs/footprints.md, rule 6;
+    taken from other PACT hosts, docs/pact.md): one statement for every (provider, product) pair met."""
+    pairs = {
+        (e.provider, e.conforms_to)
+        for e in graph.events.values()
+        if e.conforms_to is not None and e.provider != e.receiver and not e.action.is_input
+    }
+    found: dict[tuple[str, str], list[fp.Declared]] = {}
+    for row in pact_store.declared_for(ledger.store, pairs):
+        key = (row["agent"], row["resourceSpecification"])
+        if any(d.indicator == row["indicator"] for d in found.get(key, [])):
+            continue  # the latest taken one per indicator
+        found.setdefault(key, []).append(
+            fp.Declared(
+                supplier=row["agent"],
+                product=row["resourceSpecification"],
+                indicator=row["indicator"],
+                amount=Decimal(row["perUnit"]),
+                unit=row["unit"],
+                indicator_unit=row["indicatorUnit"],
+                source=row["id"],
+            )
+        )
+    return found

@@ -249,6 +249,16 @@ class VFG(DefinedNamespace):
     share: URIRef  # a fraction in [0, 1] (of a threshold, or of an income for a value bucket)
     allocatedQuantity: URIRef  # a vf:Measure
 
+    # PACT product footprints (docs/pact.md)
+    ProductFootprint: URIRef  # a PACT footprint snapshot, published or taken from a supplier
+    pactId: URIRef  # its PACT id (a UUID)
+    pactStatus: URIRef  # Active | Deprecated
+    pactPrecedingId: URIRef  # the PACT id of a snapshot it replaces
+    footprintOf: URIRef  # the product (a vf:ResourceSpecification)
+    dataOwner: URIRef  # the agent whose footprint it is
+    pcfExcludingBiogenicUptake: URIRef  # kg CO2e per declared unit
+    pactDocument: URIRef  # the PACT document, an rdf:JSON literal
+
     # Agent relationships (dropped by ValueFlows 1.0, kept by vfgraph)
     AgentRelationship: URIRef
     AgentRelationshipRole: URIRef

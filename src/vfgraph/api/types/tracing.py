@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
@@ -33,6 +33,11 @@ from vfgraph.domain.trace import Direction, EventAt, State, Walk, kind_of
 from vfgraph.errors import NotFound
 from vfgraph.services import tracing
 from vfgraph.store.cypher.read import AGENT
+
+if TYPE_CHECKING:
+    from vfgraph.api.pact import PactFootprint
+
+PactFootprintRef = Annotated["PactFootprint", strawberry.lazy("vfgraph.api.pact")]
 
 
 @strawberry.enum(description="Which way a walk goes: UPSTREAM traces sources, DOWNSTREAM tracks uses.")
@@ -238,9 +243,19 @@ class FootprintContribution:
     @strawberry.field
     async def agent(self, info: Info) -> AgentRef | None:
         """The agent answerable for the contribution (null when its process is private to others)."""
-        if await load_one(info, "Process", self.process_id) is None:
+        from vfgraph.api.pact import supplier_footprint
+
+        process = await load_one(info, "Process", self.process_id)
+        if process is None and await supplier_footprint(info, self.process_id) is None:
             return None
         return await load_node(info, AGENT, self.agent_id)
+
+    @strawberry.field
+    async def supplier_footprint(self, info: Info) -> PactFootprintRef | None:
+        """The supplier's PACT footprint the contribution comes from, in place of a process (docs/pact.md)."""
+        from vfgraph.api.pact import supplier_footprint
+
+        return await supplier_footprint(info, self.process_id)
 
 
 @strawberry.type(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from vfgraph.domain.kinds import Kind
+from vfgraph.store.cypher import pact
 
 _UNIQUE = "CREATE CONSTRAINT {name} IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
 
@@ -21,4 +22,6 @@ SCHEMA_STATEMENTS: tuple[str, ...] = (
     # Record search (store/search.py): words of names, tracking identifiers, notes, actions and IRIs.
     "CREATE FULLTEXT INDEX record_search IF NOT EXISTS FOR (n:Agent|EconomicResource|Process|EconomicEvent)"
     " ON EACH [n.name, n.trackingIdentifier, n.note, n.action, n.id]",
+    # PACT: clients, tokens, peers, footprint snapshots and the job queue (docs/pact.md).
+    *pact.SCHEMA,
 )
