@@ -21,7 +21,7 @@ from vfgraph.api.pagination import Connection, decode_cursor, to_connection
 from vfgraph.api.ratelimit import RateLimiter
 from vfgraph.domain.access import Caller
 from vfgraph.domain.actions import Action
-from vfgraph.errors import UnknownAction
+from vfgraph.errors import NotFound, UnknownAction
 from vfgraph.store import reads
 from vfgraph.store.reads import Record, Slice, Window
 
@@ -256,15 +256,17 @@ async def nothing_points_at(info: Info, record_id: str, *relations: str) -> bool
     return True
 
 
-def record_field(label: str, node: Any, make: Callable[[Record], Any]) -> Any:
+def record_field(label: str, node: Any, make: Callable[[Record], Any], *, required: bool = False) -> Any:
     """A root field ``<kind>(id: ID!)``: the record of ``label`` with that id, or null when there is none (or
-    the caller may not see it)."""
+    the caller may not see it); a ``required`` field raises NOT_FOUND instead."""
 
     async def resolve(info: Info, id: strawberry.ID) -> Any:
         r = await load_one(info, label, id)
+        if r is None and required:
+            raise NotFound(f"no {label} with id {id} to read", id=str(id))
         return make(r) if r else None
 
-    resolve.__annotations__["return"] = Optional[node]  # noqa: UP045 - built at run time
+    resolve.__annotations__["return"] = node if required else Optional[node]  # noqa: UP045 - built at run time
     return strawberry.field(resolver=resolve)
 
 

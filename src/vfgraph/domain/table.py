@@ -26,7 +26,6 @@ from vfgraph.domain.model import (
     ACTION,
     AGENT,
     DURATION,
-    ID,
     INT,
     Field,
     FieldType,
@@ -60,6 +59,7 @@ UNIONS: Mapping[str, tuple[Kind, ...]] = {
 }
 
 _EV, _RES, _PROC = Kind.ECONOMIC_EVENT, Kind.ECONOMIC_RESOURCE, Kind.PROCESS
+_PLACE, _SCENARIO = Kind.SPATIAL_THING, Kind.SCENARIO
 _PS, _RSPEC, _UNIT = Kind.PROCESS_SPECIFICATION, Kind.RESOURCE_SPECIFICATION, Kind.UNIT
 _COM, _INT, _PLAN, _AGR = Kind.COMMITMENT, Kind.INTENT, Kind.PLAN, Kind.AGREEMENT
 
@@ -93,7 +93,7 @@ def _f(
         rdf=rdf or name,
         rel=rel,
         vfgraph_term=vfg,
-        target=to.value if isinstance(to, Kind) else to,
+        target=to,
         create=NO if derived else create,
         update=update and not derived,
         output=out,
@@ -129,7 +129,7 @@ BEGINNING, END, POINT_IN_TIME = _f("hasBeginning", D), _f("hasEnd", D), _f("hasP
 CREATED = _f("created", D, fallback="createdAt")
 
 
-_AGENT_FIELDS = (NAME, IMAGE, NOTE, _f("primaryLocation", U, graphql=False))
+_AGENT_FIELDS = (NAME, IMAGE, NOTE, _f("primaryLocation", U, to=_PLACE))
 _GROUP_FIELDS = (*_AGENT_FIELDS, _f("classifiedAs", US))
 
 # The flow fields intents and commitments share with events: the same names and relationship types, so a
@@ -192,6 +192,7 @@ AGENT_INTERFACE = InterfaceSpec(
         # and answers them empty; the agent's claims are the claimRecords* lists (docs/contributions.md).
         *(Related(r.name, _INT, empty=True) for r in _flows(Kind.CLAIM, "claims")),
         *_flows(Kind.CLAIM, "claimRecords"),
+        Related("scenariosInScope", _SCENARIO, via=("inScopeOf",)),
         # The allocations made to an agent: the root field agentAllocations (docs/limits.md).
         Related("allocations", Kind.ALLOCATION, via=("allocatedTo",), shown=False),
     ),
@@ -237,6 +238,38 @@ KINDS: Mapping[Kind, KindSpec] = {
                 _f("symbol", S, create=REQ, out=REQ),
                 _f("omUnitIdentifier", S, doc="The unit's identifier in the OM 2 ontology (ValueFlows 1.0)."),
             ),
+        ),
+        # -- geolocation: places, kept by IRI where records name them (they may be other ledgers') ---------
+        KindSpec(
+            _PLACE,
+            (
+                _f("name", S, create=REQ, out=REQ, fallback="id"),
+                _f("mappableAddress", S),
+                _f("lat", DEC),  # WGS84, decimal degrees
+                _f("long", DEC),
+                _f("alt", DEC),  # metres above the WGS84 ellipsoid
+                NOTE,
+            ),
+            external=True,
+            lists=(
+                Related("agents", AGENT, via=("primaryLocation",), page=False),
+                Related("commitments", _COM, via=("atLocation",), page=False),
+                Related("intents", _INT, via=("atLocation",), page=False),
+                Related("economicResources", _RES, via=("currentLocation",)),
+                Related("economicEvents", _EV, via=("atLocation",)),
+            ),
+        ),
+        # -- product_batch: vf-graphql's ProductBatch is ValueFlows 1.0's vf:BatchLotRecord ----------------
+        KindSpec(
+            Kind.BATCH_LOT_RECORD,
+            (
+                _f("batchNumber", S, rdf="batchLotCode", create=REQ, out=REQ),
+                _f("expiryDate", D, rdf="expirationDate"),
+                _f("productionDate", D, vfg=True),
+            ),
+            name="ProductBatch",
+            many="productBatches",
+            mutations=Mutations(delete_by_id=True),
         ),
         # -- resource_specification, process_specification -----------------------------------------------
         KindSpec(
@@ -284,6 +317,7 @@ KINDS: Mapping[Kind, KindSpec] = {
                 _f("basedOn", R, to=_PS),
                 _PLANNED_WITHIN,
                 PRIVATE,
+                _f("nestedIn", R, vfg=True, to=_SCENARIO),  # vf-graphql's scenario module
             ),
             lists=(
                 # A process is next to another when it takes as input a resource the other put out.
@@ -324,7 +358,8 @@ KINDS: Mapping[Kind, KindSpec] = {
                 _f("stage", R, to=_PS, create=NO, update=False),
                 # vf-graphql types the state as an Action (pass, fail); other states read as null.
                 _f("state", S, create=NO, update=False, gql=ACTION),
-                _f("currentLocation", U, create=NO, update=False),
+                _f("currentLocation", U, to=_PLACE, update=False),
+                _f("lot", R, "OF_BATCH_LOT", rdf="ofBatchLot", to=Kind.BATCH_LOT_RECORD, update=False),
                 _f("accountingQuantity", M, create=NO, update=False),
                 _f("onhandQuantity", M, create=NO, update=False),
                 PRIVATE,
@@ -380,17 +415,15 @@ KINDS: Mapping[Kind, KindSpec] = {
                 _f(
                     "atLocation",
                     U,
+                    to=_PLACE,
                     update=False,
-                    out=NO,
-                    gql=ID,
                     input_doc="IRI of where the event happens (vf:atLocation).",
                 ),
                 _f(
                     "toLocation",
                     U,
+                    to=_PLACE,
                     update=False,
-                    out=NO,
-                    gql=ID,
                     input_doc="IRI of where a move or transfer takes the resource (vf:toLocation).",
                 ),
                 _f(
@@ -422,6 +455,8 @@ KINDS: Mapping[Kind, KindSpec] = {
                 Related("fulfills", Kind.FULFILLMENT, via=("fulfilledBy",), page=False),
                 Related("satisfies", Kind.SATISFACTION, via=("satisfiedBy",), page=False),
                 Related("settles", Kind.SETTLEMENT, via=("settledBy",), page=False),
+                Related("appreciationOf", Kind.APPRECIATION, via=("appreciationOf",), page=False),
+                Related("appreciationWith", Kind.APPRECIATION, via=("appreciationWith",), page=False),
             ),
             special=("deletable", "previous", "next", "track", "trace"),
             # createEconomicEvent and updateEconomicEvent are hand-written (api/mutation.py): an event may
@@ -454,7 +489,7 @@ KINDS: Mapping[Kind, KindSpec] = {
                 IMAGES,
                 NOTE,
                 _AGREED_IN,
-                _f("atLocation", U, graphql=False),
+                _f("atLocation", U, to=_PLACE),
                 IN_SCOPE,
                 _PLANNED_WITHIN,
                 _f("stage", R, to=_PS, graphql=False),
@@ -497,7 +532,7 @@ KINDS: Mapping[Kind, KindSpec] = {
                 _FINISHED,
                 NOTE,
                 _AGREED_IN,
-                _f("atLocation", U, graphql=False),
+                _f("atLocation", U, to=_PLACE),
                 IN_SCOPE,
                 _f("clauseOf", R, to=_AGR),
                 _f("independentDemandOf", R, to=_PLAN),
@@ -544,7 +579,7 @@ KINDS: Mapping[Kind, KindSpec] = {
                 _fixed(CREATED),
                 NOTE,
                 IN_SCOPE,
-                _f("eligibleLocation", U, graphql=False),
+                _f("eligibleLocation", U, to=_PLACE),
             ),
             lists=(
                 Related("publishes", Kind.PROPOSED_INTENT, via=("publishedIn",), page=False),
@@ -578,7 +613,7 @@ KINDS: Mapping[Kind, KindSpec] = {
         # -- plan, agreement -----------------------------------------------------------------------------
         KindSpec(
             _PLAN,
-            (NAME, CREATED, _DUE, NOTE, IN_SCOPE),
+            (NAME, CREATED, _DUE, NOTE, IN_SCOPE, _f("refinementOf", R, vfg=True, to=_SCENARIO)),
             lists=(
                 Related("involvedAgents", AGENT, path=True),
                 Related("independentDemands", _COM, via=("independentDemandOf",), page=False),
@@ -665,6 +700,42 @@ KINDS: Mapping[Kind, KindSpec] = {
             ),
         ),
         KindSpec(Kind.RECIPE_EXCHANGE, (NAME, NOTE)),
+        # -- scenario, appreciation: vf-graphql modules whose terms ValueFlows 1.0 dropped (vfg:) ----------
+        KindSpec(
+            _SCENARIO,
+            (
+                NAME,
+                BEGINNING,
+                END,
+                _f("definedAs", R, to=Kind.SCENARIO_DEFINITION),
+                _f("refinementOf", R, to=_SCENARIO),
+                NOTE,
+                IN_SCOPE,
+            ),
+            lists=(
+                Related("refinements", _SCENARIO, via=("refinementOf",), page=False),
+                Related("plans", _PLAN, via=("refinementOf",), page=False),
+                Related("processes", _PROC, via=("nestedIn",)),
+            ),
+            # vf-graphql names the argument of both scenario modules' mutations "plan".
+            mutations=Mutations(arg="plan"),
+        ),
+        KindSpec(
+            Kind.SCENARIO_DEFINITION,
+            (NAME, _f("hasDuration", M, out=NO, gql=DURATION), NOTE),
+            lists=(Related("scenarios", _SCENARIO, via=("definedAs",)),),
+            special=("hasDuration",),
+            mutations=Mutations(arg="plan"),
+        ),
+        KindSpec(
+            Kind.APPRECIATION,
+            (
+                _f("appreciationOf", R, to=_EV, create=REQ, out=REQ),
+                _f("appreciationWith", R, to=_EV, create=REQ, out=REQ),
+                NOTE,
+            ),
+            one_required=True,
+        ),
         # -- ecological limits (docs/limits.md): a ceiling or floor on an indicator, and its shares ---------
         KindSpec(
             Kind.THRESHOLD,

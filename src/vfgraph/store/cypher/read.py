@@ -153,10 +153,15 @@ PATHS: Mapping[str, tuple[str, ...]] = {
 def _branches(key: str, related: Related) -> tuple[str, ...]:
     if related.path:
         return PATHS[key]
-    child = Kind(related.child)
-    fields = field_map(child)
-    types = "|".join(dict.fromkeys(str(fields[name].rel) for name in related.via))
-    return (f"MATCH (c:{child.value})-[:{types}]->(p)",)
+    label = related.child.value if isinstance(related.child, Kind) else related.child
+    # An agent's fields are the same whatever its kind: read them from one.
+    fields = field_map(related.child if isinstance(related.child, Kind) else min(AGENT_KINDS))
+    via = [fields[name] for name in related.via]
+    if all(f.is_ref for f in via):
+        types = "|".join(dict.fromkeys(str(f.rel) for f in via))
+        return (f"MATCH (c:{label})-[:{types}]->(p)",)
+    # Places are kept as the IRI property of the records naming them (indexed: cypher/schema.py).
+    return tuple(f"MATCH (c:{label}) WHERE c.{f.name} = p.id" for f in via)
 
 
 def _child_label(related: Related) -> str:
