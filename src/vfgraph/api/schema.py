@@ -6,6 +6,7 @@ process, intent, commitment, fulfillment, satisfaction, proposal, plan, agreemen
 vf-graphql 0.9 lacks (EcologicalAgent, corrects, locations, state, the action behaviour properties), and
 vfgraph's ecological limits (thresholds, allocations and their assessments, ``api/thresholds.py``),
 contribution accounting (value equations and distributions, ``api/contributions.py``),
+pending events (asked for by one party, confirmed by the keeper of the resource: ``api/pending.py``),
 and signals (``matches``, filters on ``offers``/``requests``, the ``signals`` subscription:
 docs/signals.md).
 """
@@ -30,6 +31,7 @@ from vfgraph.api.limits import Limits
 from vfgraph.api.model import KindMutation, KindQuery
 from vfgraph.api.mutation import Mutation
 from vfgraph.api.nodes import TYPES
+from vfgraph.api.pending import PendingMutation, PendingQuery
 from vfgraph.api.planning import PlanningQuery
 from vfgraph.api.query import Query
 from vfgraph.api.recipe import RecipeMutation
@@ -82,12 +84,14 @@ QUERIES: tuple[type, ...] = (
     ThresholdQuery,
     SignalsQuery,
     ContributionsQuery,
+    PendingQuery,
 )
 MUTATIONS: tuple[type, ...] = (
     KindMutation,
     Mutation,
     RecipeMutation,
     ContributionsMutation,
+    PendingMutation,
 )
 SUBSCRIPTIONS: tuple[type, ...] = (SignalsSubscription,)
 

@@ -17,10 +17,12 @@ from rdflib import Graph
 from vfgraph.domain.kinds import Kind
 from vfgraph.errors import InvalidInput, NotFound
 from vfgraph.ld.formats import Format
+from vfgraph.ld.pending import add_pending
 from vfgraph.ld.records import add_stored
 from vfgraph.ld.writers import serialise
 from vfgraph.services.ledger import Ledger
 from vfgraph.store import ld as store_ld
+from vfgraph.store import pending as store_pending
 
 Progress = Callable[[int], None]
 DIRECTIONS = ("upstream", "downstream")
@@ -113,11 +115,17 @@ def export(
 
 
 def describe(ledger: Ledger, iri: str, fmt: Format) -> str | None:
-    """One record's description (its triples and its measures') in ``fmt``, or None if there is none."""
+    """One record's description (its triples and its measures') in ``fmt``, or None if there is none;
+    a pending event the caller may see is described as one (:mod:`vfgraph.ld.pending`)."""
     records = store_ld.records_by_ids(ledger.store, [iri])
-    if not records:
+    if records:
+        return "".join(serialise(fmt, iter([_graph(records)])))
+    asked = store_pending.by_ids(ledger.store, [iri]).get(iri)
+    if asked is None:
         return None
-    return "".join(serialise(fmt, iter([_graph(records)])))
+    g = Graph()
+    add_pending(g, asked)
+    return "".join(serialise(fmt, iter([g])))
 
 
 def total(ledger: Ledger) -> int:

@@ -7,8 +7,14 @@ Writing needs a caller (a key). An operator key may do anything, on behalf of an
   change or delete the ones it created;
 - may create processes in its own scope (``inScopeOf`` defaults to the caller and must include it), and
   change the processes in its scope;
-- may record an event only as its provider or receiver, and only on resources that the provider or the
-  receiver is accountable for; may change the note, agreement or privacy of such an event;
+- may record an event only as its provider or receiver (or for an organisation it is a member of, below),
+  and only on resources that the provider or the receiver is accountable for; may change the note,
+  agreement or privacy of such an event;
+- may change a resource's quantities, custody, accountability, place, containment, stage or state by an
+  event only when it (or an organisation it is a member of) *keeps* the resource: is accountable for it or
+  has custody of it (:func:`may_change_resources`). Anything else on another's resource is recorded as a
+  *pending* event, which takes effect when a keeper (or an operator) confirms it
+  (:mod:`vfgraph.services.pending`);
 - may change the descriptive fields of a resource it is accountable for;
 - may relate itself to other agents (it is the subject or the object);
 - may create and change an intent or a commitment it is a party to: its provider or receiver, or an agent
@@ -23,6 +29,13 @@ Writing needs a caller (a key). An operator key may do anything, on behalf of an
 
 Every record remembers who wrote it (``createdBy``/``updatedBy`` agent, ``createdByKey``/``updatedByKey``).
 
+An agent *acts for* itself and for the organisations it is a member of: an organisation it is the subject
+of an AgentRelationship with, whose role reads "member" ("member", "member of", "is member of", in any
+case), and that the organisation itself or an operator last wrote (a member cannot make itself one, and a
+membership the member edits lapses until the organisation writes it again). Acting for an organisation
+lets an agent record events as that organisation's provider or receiver and change the resources it keeps;
+nothing else.
+
 A record marked ``private`` is seen only by the agents *involved* in it (its ``involved`` list: an
 event's, intent's or commitment's provider, receiver and scope; a process's scope and creator; a resource's
 accountable agents, now and before) and by operators. The read statements apply the rule
@@ -31,12 +44,14 @@ themselves (``VISIBLE`` in :mod:`vfgraph.store.cypher.read`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from vfgraph.domain.access import Caller
 from vfgraph.domain.kinds import Kind
 from vfgraph.errors import Forbidden, Unauthenticated
+from vfgraph.store.cypher import access as cypher
+from vfgraph.store.driver import Tx
 
 if TYPE_CHECKING:
     from vfgraph.services.ledger import Ledger
@@ -144,17 +159,81 @@ def may_change(
         raise _forbid(caller, f"change {iri}")
 
 
-def may_record(ledger: Ledger, values: Mapping[str, Any], accountable: Iterable[str | None]) -> None:
+def is_member_role(label: str | None) -> bool:
+    """True for a role label that reads "member" (module docstring)."""
+    words = (label or "").strip().lower().split()
+    if words[:1] == ["is"]:
+        words = words[1:]
+    if words[-1:] == ["of"]:
+        words = words[:-1]
+    return words == ["member"]
+
+
+def acting_for(tx: Tx, agent: str | None) -> set[str]:
+    """The agents ``agent`` acts for: itself and the organisations it is a member of (module docstring)."""
+    if agent is None:
+        return set()
+    rows = tx.rows(cypher.MEMBER_OF, {"agent": agent})
+    members = {r["organization"] for r in rows if r["statedByOrganization"] and is_member_role(r["role"])}
+    return {agent} | members
+
+
+def may_record(ledger: Ledger, tx: Tx, values: Mapping[str, Any], accountable: Iterable[str | None]) -> None:
     """Refuse an event the caller is not a party to, or one that touches others' resources."""
     caller = caller_of(ledger)
     if caller.operator:
         return
     parties = {values.get("provider"), values.get("receiver")}
-    if caller.agent not in parties:
+    if caller.agent not in parties and not acting_for(tx, caller.agent) & parties:
         raise _forbid(caller, "record an event in which it is neither the provider nor the receiver")
     for owner in accountable:
         if owner is not None and owner not in parties:
             raise _forbid(caller, f"record an event on a resource that {owner} is accountable for")
+
+
+def keepers(resource: Mapping[str, Any]) -> set[str]:
+    """The agents who keep a stored resource: the one accountable for it and the one holding it."""
+    return {a for a in (resource.get("primaryAccountable"), resource.get("custodian")) if a}
+
+
+def may_change_resources(
+    ledger: Ledger, tx: Tx, changed: Mapping[str, set[str]], consenting: Collection[str] = ()
+) -> None:
+    """Refuse an event that changes a resource which neither the caller nor an agent it acts for keeps.
+
+    ``changed`` maps each stored resource the event would change to its keepers before the event;
+    ``consenting`` are further agents who agreed to the event (the one who asked for a pending event that
+    the caller confirms). The refusal names the keepers and how to ask them: a pending event.
+    """
+    caller = caller_of(ledger)
+    if caller.operator or not changed:
+        return
+    agents = {a for a in (caller.agent, *consenting) if a}
+    if all(k & agents for k in changed.values()):
+        return
+    for agent in list(agents):
+        agents |= acting_for(tx, agent)
+    for resource, kept_by in sorted(changed.items()):
+        if kept_by & agents:
+            continue
+        who = caller.agent or f"key {caller.key_id}"
+        if not kept_by:
+            raise Forbidden(
+                f"{who} may not change {resource}: no agent is accountable for it or holds it, so only an "
+                "operator may (or confirm a pending event on it)",
+                agent=caller.agent,
+                resource=resource,
+                keepers=[],
+            )
+        names = ", ".join(sorted(kept_by))
+        raise Forbidden(
+            f"{who} may not change {resource}, which {names} keeps (is accountable for or holds): record the "
+            f"event with createPendingEconomicEvent instead, and it takes effect when {names} confirms it",
+            agent=caller.agent,
+            resource=resource,
+            keepers=sorted(kept_by),
+            hint="createPendingEconomicEvent",
+        )
 
 
 def may_link(ledger: Ledger, what: str, allowed: Iterable[str | None]) -> None:
@@ -196,6 +275,6 @@ def involved(
         agents |= parties(values)
     elif kind is Kind.PROCESS:
         agents |= set(values.get("inScopeOf") or [])
-    elif kind is Kind.ECONOMIC_RESOURCE and values.get("primaryAccountable"):
-        agents.add(values["primaryAccountable"])
+    elif kind is Kind.ECONOMIC_RESOURCE:
+        agents |= {a for a in (values.get("primaryAccountable"), values.get("custodian")) if a}
     return sorted(a for a in agents if a)

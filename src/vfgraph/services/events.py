@@ -6,20 +6,24 @@ The flow of :func:`record` (one Neo4j transaction, a handful of statements whate
 2. lock and read the resources the event changes (``LOCK_RESOURCES``) and what it needs to know about its
    process, specification and corrected event (``EVENT_CONTEXT``);
 3. build the RDF view (event, new resource, action individual, types of references) and run the shapes;
-4. apply the effects (:func:`vfgraph.domain.effects.apply`), which may refuse (unit, quantity);
+4. apply the effects (:func:`vfgraph.domain.effects.apply`), which may refuse (unit, quantity), and check
+   that the caller keeps every stored resource they change (:func:`authorization.may_change_resources`);
 5. create the new resource and the event, and update the changed resources.
+
+A pending event (:mod:`vfgraph.services.pending`) takes steps 1 to 3 when it is asked for, and all of them
+when it is confirmed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import replace
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from rdflib import Graph
 
-from vfgraph.domain import effects, ids
+from vfgraph.domain import custody, effects, ids
 from vfgraph.domain.actions import Action
 from vfgraph.domain.fields import DERIVED, FIELDS, field_map
 from vfgraph.domain.kinds import Kind
@@ -130,14 +134,31 @@ def record(
     return ledger.store.write(prepare(ledger, event, new_resource, iris))
 
 
+@dataclass(frozen=True, slots=True)
+class Deferred:
+    """How an event is kept instead of applied (a pending event, :mod:`vfgraph.services.pending`):
+    ``describe`` adds its triples to the event's view before the shapes run; ``store``, given the
+    transaction, the event's IRI and checked values and the new resource's IRI and values, stores it
+    without effects and returns the IRIs."""
+
+    describe: Callable[[Graph, str], None]
+    store: Callable[[Tx, str, dict[str, Any], str | None, dict[str, Any] | None], tuple[str, str | None]]
+
+
 def prepare(
     ledger: Ledger,
     event: Mapping[str, Any],
     new_resource: Mapping[str, Any] | None,
     iris: tuple[str, str | None] | None = None,
+    *,
+    consenting: Collection[str] = (),
+    deferred: Deferred | None = None,
 ) -> Callable[[Tx], tuple[str, str | None]]:
     """Check an event's input and return the work that records it inside a transaction; several such
-    works may run in one transaction (each sees the resources as the previous ones left them)."""
+    works may run in one transaction (each sees the resources as the previous ones left them).
+
+    ``consenting``: agents besides the caller who agreed to the event (who asked for the pending event the
+    caller confirms). ``deferred``: validate the event as that says and store it without effects."""
     authorization.caller_of(ledger)
     if DERIVED[Kind.ECONOMIC_EVENT] & set(event):
         raise InvalidInput(
@@ -178,7 +199,8 @@ def prepare(
             row["resource"]["id"]: row["resource"]
             for row in tx.rows(cypher.LOCK_RESOURCES, {"ids": sorted(existing)})
         }
-        authorization.may_record(ledger, values, (row.get("primaryAccountable") for row in locked.values()))
+        accountable = (row.get("primaryAccountable") for row in locked.values())
+        authorization.may_record(ledger, tx, values, accountable)
         context = tx.one(
             cypher.EVENT_CONTEXT,
             {
@@ -212,8 +234,12 @@ def prepare(
         if new_values is not None and new_iri is not None:
             views.add_record(view, Kind.ECONOMIC_RESOURCE, new_iri, new_values)
             refs |= normalize.referenced_ids(Kind.ECONOMIC_RESOURCE, new_values)
+        if deferred is not None:
+            deferred.describe(view, event_iri)
         records.validate(ledger, tx, view, refs)
         _check_correction(action, values, context["corrected"])
+        if deferred is not None:
+            return deferred.store(tx, event_iri, values, new_iri, new_values)
 
         def state_of(slot: str) -> effects.ResourceState | None:
             iri = values.get(slot)
@@ -238,6 +264,12 @@ def prepare(
             container=outputs[0] if len(outputs) == 1 else None,
         )
         outcome = effects.apply(facts, state_of("resourceInventoriedAs"), state_of("toResourceInventoriedAs"))
+        changed = {
+            after.id: authorization.keepers(locked[after.id])
+            for after in (outcome.resource, outcome.to_resource)
+            if after is not None and after.id in locked and after != _state(locked[after.id])
+        }
+        authorization.may_change_resources(ledger, tx, changed, consenting)
         stamp = records.now()
         for resource in (outcome.resource, outcome.to_resource):
             if resource is None:
@@ -250,9 +282,19 @@ def prepare(
             )
             props.update(eventCount=sequence[slot], lastEvent=event_iri)
             props.update(authorization.written_by(ledger, created=resource.id == new_iri))
-            # A resource involves the agents accountable for it (now and before), not every event's parties.
-            before = (locked.get(resource.id) or {}).get("involved") or ()
-            parties = {"primaryAccountable": resource.primary_accountable}
+            stored = locked.get(resource.id) or {}
+            props["custodian"] = custody.custodian(
+                action,
+                values["receiver"],
+                to_resource=slot == "toResourceInventoriedAs",
+                created=resource.id == new_iri,
+                accountable=resource.primary_accountable,
+                before=stored.get("custodian"),
+            )
+            # A resource involves the agents accountable for it or holding it (now and before), not every
+            # event's parties.
+            before = stored.get("involved") or ()
+            parties = {"primaryAccountable": resource.primary_accountable, "custodian": props["custodian"]}
             props["involved"] = authorization.involved(Kind.ECONOMIC_RESOURCE, parties, None, before)
             if resource.id == new_iri and new_values is not None:
                 base_props, base_rels = normalize.properties(Kind.ECONOMIC_RESOURCE, new_values)

@@ -301,5 +301,10 @@ class VFG(DefinedNamespace):
     satisfiedQuantity: URIRef
     settledQuantity: URIRef
     remainingQuantity: URIRef
+    # Pending events and redacted references (docs/security.md)
+    PendingEconomicEvent: URIRef  # an event asked for, applied only once a keeper confirms it
+    requestStatus: URIRef  # "pending" or "rejected"
+    rejectionNote: URIRef  # why a pending event was rejected
+    RedactedRecord: URIRef  # a record the reader may not see, standing in for its IRI
 
     _NS = Namespace(VFG_IRI)
