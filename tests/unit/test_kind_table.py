@@ -7,9 +7,13 @@ from graphql import GraphQLNonNull, GraphQLObjectType, GraphQLSchema, build_sche
 
 from vfgraph.api.model import ENUMS, MIXINS
 from vfgraph.api.schema import print_sdl
+from vfgraph.domain.filters import FILTERS
+from vfgraph.domain.filters import Test as Select
 from vfgraph.domain.kinds import Kind
 from vfgraph.domain.model import ACTION, AGENT, DURATION, ID, INT, FieldType, Need, upper_snake
 from vfgraph.domain.table import INTERFACES, KINDS, UNIONS, related_lists
+from vfgraph.store.cypher import filters
+from vfgraph.store.cypher.filters import NAMED
 from vfgraph.store.cypher.read import PATHS, REVERSE
 
 
@@ -158,3 +162,38 @@ def test_stored_field_types_are_the_write_sides() -> None:
     # Only these kinds of value are stored; a new one needs the write side, the view and linked data.
     used = {f.type for s in KINDS.values() for f in s.fields}
     assert used <= set(FieldType)
+
+
+def _filtered_lists() -> list[tuple[str, Kind | str]]:
+    """(filter, the kind or label it filters) for every page and list that takes a filter."""
+    out: list[tuple[str, Kind | str]] = [(s.filter, s.kind) for s in KINDS.values() if s.filter]
+    out += [(i.filter, i.name) for i in INTERFACES.values() if i.filter]
+    out += [(r.filter, r.child) for r in related_lists().values() if r.filter]
+    return out
+
+
+def test_every_filter_reads_fields_the_records_it_filters_have() -> None:
+    for name, target in _filtered_lists():
+        f = FILTERS[name]
+        kind = target if isinstance(target, Kind) else min(INTERFACES[AGENT].kinds)
+        fields = {x.name for x in KINDS[kind].fields}
+        for c in f.criteria:
+            if c.test is Select.NAMED:
+                assert f"{name}.{c.name}" in NAMED, (name, c.name)
+            elif c.test is Select.REFERS:  # compiled from the field's relationship type
+                assert set(c.fields) <= fields, (name, kind, c.name)
+            elif c.test in (Select.ONE_OF, Select.SHARES, Select.IS):
+                # a property the kind lacks selects nothing: people have no classification
+                assert set(c.fields) <= fields or (kind, c.name) == (Kind.PERSON, "classifiedAs")
+
+
+def test_every_filter_of_the_table_is_taken_somewhere() -> None:
+    assert {name for name, _ in _filtered_lists()} == set(FILTERS)
+
+
+def test_a_filters_criteria_compile_to_parameters_only() -> None:
+    criteria = (("providerId", True), ("startDate", True), ("searchString", True))
+    where = filters.where("EconomicEventFilterParams", "EconomicEvent", criteria, "n")
+    assert "$f_providerId" in where and "$f_startDate" in where and "$f_searchString" in where
+    negated = filters.where("ProposalFilterParams", "Proposal", (("active", False),), "n")
+    assert negated.startswith("NOT ")

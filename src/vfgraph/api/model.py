@@ -70,6 +70,7 @@ from vfgraph.api.types.proposal import ProposalFields
 from vfgraph.api.types.recipe import DurationFields
 from vfgraph.api.types.thresholds import ThresholdType
 from vfgraph.api.writes import read_back, write
+from vfgraph.domain.filters import FILTERS, Filter
 from vfgraph.domain.kinds import Kind
 from vfgraph.domain.model import (
     ACTION,
@@ -109,7 +110,7 @@ MIXINS: dict[str, type] = {
 }
 
 INPUTS: dict[str, type] = {}
-"""The derived input types by GraphQL name."""
+"""The derived input types by GraphQL name (create, update and filter inputs)."""
 
 
 def python_name(name: str) -> str:
@@ -264,7 +265,8 @@ def _related_field(owner: str, r: Related) -> Any:
     if r.empty:
         return empty_connection_field(child)
     key = f"{owner}.{r.name}"
-    return connection_field(key, child, node) if r.page else list_field(key, child, node)
+    where = (FILTERS[r.filter], INPUTS[r.filter]) if r.filter else (None, None)
+    return connection_field(key, child, node, *where) if r.page else list_field(key, child, node, *where)
 
 
 def _fields(owner: str, fields: Iterable[Field], lists: Iterable[Related]) -> dict[str, Any]:
@@ -360,6 +362,34 @@ def _input(name: str, fields: Iterable[Field], *, update: bool, doc: str | None 
     made: type = strawberry.input(type(name, (), namespace), description=doc)
     INPUTS[name] = made
     globals()[name] = made
+    return made
+
+
+_CRITERIA: dict[str, Any] = {
+    "[ID!]": list[strawberry.ID],
+    "[URI!]": list[URI],
+    "ID": strawberry.ID,
+    "URI": URI,
+    "Boolean": bool,
+    "DateTime": datetime,
+    "String": str,
+    "Int": int,
+}
+
+
+def _filter_input(f: Filter) -> type:
+    """The input type of a filter of vf-graphql's filtering module (domain/filters.py)."""
+    annotations: dict[str, Any] = {}
+    namespace: dict[str, Any] = {"__module__": __name__}
+    for c in f.criteria:
+        if not c.shown:
+            continue
+        attr = python_name(c.name)
+        annotations[attr] = Optional[_CRITERIA[c.gql]]  # noqa: UP045 - built at run time
+        namespace[attr] = strawberry.field(default=UNSET, description=c.doc) if c.doc else UNSET
+    namespace["__annotations__"] = annotations
+    made: type = strawberry.input(type(f.name, (), namespace), name=f.name, description=f.doc)
+    INPUTS[f.name] = made
     return made
 
 
@@ -472,14 +502,20 @@ def _flat_argument(f: Field) -> tuple[str, Any, Any]:
 
 
 def _root_fields(
-    type_name: str, label: str, one: str | None, many: str | None, one_required: bool = False
+    type_name: str,
+    label: str,
+    one: str | None,
+    many: str | None,
+    one_required: bool = False,
+    filter: str | None = None,
 ) -> dict[str, Any]:
-    """``<type>(id: ID!)`` and ``<types>(first, after, last, before)``."""
+    """``<type>(id: ID!)`` and ``<types>(first, after, last, before[, filter])``."""
     out: dict[str, Any] = {}
     if one is not None:
         out[python_name(one)] = record_field(label, ref(type_name), node, required=one_required)
     if many is not None:
-        out[python_name(many)] = page_field(label, ref(type_name), node)
+        where = (FILTERS[filter], INPUTS[filter]) if filter else (None, None)
+        out[python_name(many)] = page_field(label, ref(type_name), node, *where)
     return out
 
 
@@ -489,6 +525,8 @@ def _root(name: str, fields: dict[str, Any]) -> type:
 
 
 def _build() -> tuple[type, type]:
+    for f in FILTERS.values():
+        _filter_input(f)
     for interface in INTERFACES.values():
         _interface(interface)
     # An agent known only by its IRI implements the interface with nothing of its own.
@@ -499,10 +537,12 @@ def _build() -> tuple[type, type]:
     queries: dict[str, Any] = {}
     mutations: dict[str, Any] = {}
     for interface in INTERFACES.values():
-        queries |= _root_fields(interface.name, interface.name, interface.one, interface.many)
+        queries |= _root_fields(
+            interface.name, interface.name, interface.one, interface.many, filter=interface.filter
+        )
     for spec in KINDS.values():
         t, label = spec.type_name, spec.kind.value
-        queries |= _root_fields(t, label, spec.one_name, spec.many_name, spec.one_required)
+        queries |= _root_fields(t, label, spec.one_name, spec.many_name, spec.one_required, spec.filter)
         if spec.mutations is not None:
             mutations |= _mutations(spec)
     return _root("KindQuery", queries), _root("KindMutation", mutations)

@@ -122,6 +122,7 @@ class Related:
     page: bool = True  # a Relay connection with its page window; False: a plain list (up to LIST_LIMIT)
     empty: bool = False  # declared by vf-graphql, but nothing of the kind it names is kept: always empty
     shown: bool = True  # False: read by hand-written code only (a special resolver, a root field)
+    filter: str | None = None  # the filter input it takes (domain/filters.FILTERS), if any
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +164,7 @@ class KindSpec:
     special: tuple[str, ...] = ()  # output fields resolved by hand-written code (vfgraph.api.types)
     one: str | None = ""  # the root field <type>(id: ID!) ("" = default name, None = none)
     one_required: bool = False  # <type>(id) is non-null (vf-graphql's appreciation): NOT_FOUND if none
+    filter: str | None = None  # the filter input <types> takes (domain/filters.FILTERS), if any
     many: str | None = ""  # the root field <types>(first, after, last, before)
     mutations: Mutations | None = field(default_factory=Mutations)
 
@@ -213,6 +215,7 @@ class InterfaceSpec:
     lists: tuple[Related, ...] = ()
     one: str | None = None
     many: str | None = None
+    filter: str | None = None
 
 
 def lower_first(name: str) -> str:

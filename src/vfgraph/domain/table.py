@@ -60,6 +60,12 @@ UNIONS: Mapping[str, tuple[Kind, ...]] = {
 
 _EV, _RES, _PROC = Kind.ECONOMIC_EVENT, Kind.ECONOMIC_RESOURCE, Kind.PROCESS
 _PLACE, _SCENARIO = Kind.SPATIAL_THING, Kind.SCENARIO
+# The filters of vf-graphql's filtering module (domain/filters.py) the lists below take.
+_EVENTS, _COMMITMENTS, _INTENTS = (
+    "ProcessEventFilterParams",
+    "ProcessCommitmentFilterParams",
+    "ProcessIntentFilterParams",
+)
 _PS, _RSPEC, _UNIT = Kind.PROCESS_SPECIFICATION, Kind.RESOURCE_SPECIFICATION, Kind.UNIT
 _COM, _INT, _PLAN, _AGR = Kind.COMMITMENT, Kind.INTENT, Kind.PLAN, Kind.AGREEMENT
 
@@ -158,33 +164,43 @@ def _link_kind(kind: Kind, by: str, by_target: Kind | str, of: str, of_target: K
     )
 
 
-def _flows(child: Kind, prefix: str) -> tuple[Related, ...]:
-    """An agent's lists of flows of one kind: as either party, as provider, as receiver, in scope."""
+def _flows(child: Kind, prefix: str, filter: str | None = None) -> tuple[Related, ...]:
+    """An agent's lists of flows of one kind: as either party (with vf-graphql's filter, if it has one), as
+    provider, as receiver, in scope."""
     return (
-        Related(prefix, child, via=("provider", "receiver")),
+        Related(prefix, child, via=("provider", "receiver"), filter=filter),
         Related(prefix + "AsProvider", child, via=("provider",)),
         Related(prefix + "AsReceiver", child, via=("receiver",)),
         Related(prefix + "InScope", child, via=("inScopeOf",)),
     )
 
 
+_RELATIONSHIPS = "AgentRelationshipFilterParams"
+_AGENTS = "AgentFilterParams"
+
 AGENT_INTERFACE = InterfaceSpec(
     AGENT,
     AGENT_KINDS,
     one="agent",
     many="agents",
+    filter=_AGENTS,
     lists=(
-        Related("relationships", Kind.AGENT_RELATIONSHIP, via=("subject", "object")),
-        Related("relationshipsAsSubject", Kind.AGENT_RELATIONSHIP, via=("subject",)),
-        Related("relationshipsAsObject", Kind.AGENT_RELATIONSHIP, via=("object",)),
+        Related("relationships", Kind.AGENT_RELATIONSHIP, via=("subject", "object"), filter=_RELATIONSHIPS),
+        Related("relationshipsAsSubject", Kind.AGENT_RELATIONSHIP, via=("subject",), filter=_RELATIONSHIPS),
+        Related("relationshipsAsObject", Kind.AGENT_RELATIONSHIP, via=("object",), filter=_RELATIONSHIPS),
         Related("roles", Kind.AGENT_RELATIONSHIP_ROLE, path=True, page=False),
-        *_flows(_EV, "economicEvents"),
-        Related("inventoriedEconomicResources", _RES, via=("primaryAccountable",)),
-        Related("processes", _PROC, path=True),
+        *_flows(_EV, "economicEvents", filter="AgentEventFilterParams"),
+        Related(
+            "inventoriedEconomicResources",
+            _RES,
+            via=("primaryAccountable",),
+            filter="AgentResourceFilterParams",
+        ),
+        Related("processes", _PROC, path=True, filter="AgentProcessFilterParams"),
         *_flows(_COM, "commitments"),
         *_flows(_INT, "intents"),
-        Related("plans", _PLAN, path=True),
-        Related("proposals", Kind.PROPOSAL, path=True),
+        Related("plans", _PLAN, path=True, filter="AgentPlanFilterParams"),
+        Related("proposals", Kind.PROPOSAL, path=True, filter="agentProposalSearchParams"),
         Related("proposalsInScope", Kind.PROPOSAL, via=("inScopeOf",)),
         Related("proposalsTo", Kind.PROPOSAL, path=True),
         # vf-graphql's agent.claim bridge types these four as IntentConnection, a slip in the reference (they
@@ -204,11 +220,19 @@ KINDS: Mapping[Kind, KindSpec] = {
     s.kind: s
     for s in (
         # -- agent ---------------------------------------------------------------------------------------
-        KindSpec(Kind.PERSON, _AGENT_FIELDS, implements=AGENT, many="people", mutations=_AGENT_MUTATIONS),
+        KindSpec(
+            Kind.PERSON,
+            _AGENT_FIELDS,
+            implements=AGENT,
+            many="people",
+            filter=_AGENTS,
+            mutations=_AGENT_MUTATIONS,
+        ),
         KindSpec(
             Kind.ORGANIZATION,
             _GROUP_FIELDS,
             implements=AGENT,
+            filter=_AGENTS,
             mutations=Mutations(response_field="agent"),
         ),
         # An agent that is part of nature, such as a river or a forest (ValueFlows 1.0, not in vf-graphql).
@@ -325,20 +349,21 @@ KINDS: Mapping[Kind, KindSpec] = {
                 Related("previousProcesses", _PROC, path=True, page=False),
                 Related("involvedAgents", AGENT, path=True),
                 Related("workingAgents", AGENT, path=True),
-                Related("observedInputs", _EV, via=("inputOf",), page=False),
-                Related("observedOutputs", _EV, via=("outputOf",), page=False),
+                Related("observedInputs", _EV, via=("inputOf",), page=False, filter=_EVENTS),
+                Related("observedOutputs", _EV, via=("outputOf",), page=False, filter=_EVENTS),
                 # Unplanned: observed flows that fulfil no commitment.
-                Related("unplannedInputs", _EV, path=True, page=False),
-                Related("unplannedOutputs", _EV, path=True, page=False),
-                Related("committedInputs", _COM, via=("inputOf",), page=False),
-                Related("committedOutputs", _COM, via=("outputOf",), page=False),
-                Related("intendedInputs", _INT, via=("inputOf",), page=False),
-                Related("intendedOutputs", _INT, via=("outputOf",), page=False),
+                Related("unplannedInputs", _EV, path=True, page=False, filter=_EVENTS),
+                Related("unplannedOutputs", _EV, path=True, page=False, filter=_EVENTS),
+                Related("committedInputs", _COM, via=("inputOf",), page=False, filter=_COMMITMENTS),
+                Related("committedOutputs", _COM, via=("outputOf",), page=False, filter=_COMMITMENTS),
+                Related("intendedInputs", _INT, via=("inputOf",), page=False, filter=_INTENTS),
+                Related("intendedOutputs", _INT, via=("outputOf",), page=False, filter=_INTENTS),
                 Related("previous", _EV, via=("inputOf",), page=False),
                 Related("next", _EV, via=("outputOf",), page=False),
             ),
             special=("deletable",),
             many="processes",
+            filter="ProcessFilterParams",
             mutations=Mutations(delete_by_id=True),
         ),
         # -- observation ---------------------------------------------------------------------------------
@@ -459,6 +484,7 @@ KINDS: Mapping[Kind, KindSpec] = {
                 Related("appreciationWith", Kind.APPRECIATION, via=("appreciationWith",), page=False),
             ),
             special=("deletable", "previous", "next", "track", "trace"),
+            filter="EconomicEventFilterParams",
             # createEconomicEvent and updateEconomicEvent are hand-written (api/mutation.py): an event may
             # bring a new resource about, and events are history (never deleted).
             mutations=Mutations(create=None, update=None, delete=None, arg="event"),
@@ -510,6 +536,7 @@ KINDS: Mapping[Kind, KindSpec] = {
                 Related("satisfiedBy", Kind.SATISFACTION, via=("satisfies",), page=False),
             ),
             special=("deletable", "remainingQuantity"),
+            filter="IntentFilterParams",
         ),
         KindSpec(
             _COM,
@@ -555,6 +582,7 @@ KINDS: Mapping[Kind, KindSpec] = {
                 Related("satisfies", Kind.SATISFACTION, via=("satisfiedBy",), page=False),
             ),
             special=("deletable", "involvedAgents", "remainingQuantity"),
+            filter="CommitmentFilterParams",
         ),
         # vf-graphql's link records (ValueFlows 1.0 states vf:fulfills / vf:satisfies / vf:settles directly
         # on the flow; vfgraph keeps the link as a record of its own, with the quantity it accounts for).
@@ -588,6 +616,7 @@ KINDS: Mapping[Kind, KindSpec] = {
                 Related("reciprocalIntents", _INT, path=True, page=False),
             ),
             special=("creator",),
+            filter="ProposalFilterParams",
         ),
         KindSpec(
             Kind.PROPOSED_INTENT,
@@ -618,7 +647,9 @@ KINDS: Mapping[Kind, KindSpec] = {
                 Related("involvedAgents", AGENT, path=True),
                 Related("independentDemands", _COM, via=("independentDemandOf",), page=False),
                 Related("nonProcessCommitments", _COM, path=True, page=False),
-                Related("processes", _PROC, via=("plannedWithin",), page=False),
+                Related(
+                    "processes", _PROC, via=("plannedWithin",), page=False, filter="PlanProcessFilterParams"
+                ),
             ),
             special=("deletable",),
         ),
@@ -669,6 +700,7 @@ KINDS: Mapping[Kind, KindSpec] = {
                 ),
             ),
             lists=(Related("settledBy", Kind.SETTLEMENT, via=("settles",)),),
+            filter="ClaimFilterParams",
         ),
         # -- recipe --------------------------------------------------------------------------------------
         KindSpec(
