@@ -76,6 +76,7 @@ test-fast: $(STAMP)
 
 # Each prints a ratio against a baseline measured in the same run (see the docstring at the top of each).
 bench: neo4j
+	$(BIN)/python bench/shacl.py
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/authz.py
 	$(BIN)/python bench/trace.py

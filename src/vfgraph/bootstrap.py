@@ -19,7 +19,7 @@ def build_ledger(settings: Settings, store: Store | None = None) -> Ledger:
         settings=settings,
         store=store.viewing(SYSTEM),
         ontology=load_ontology(settings.ontology_dir),
-        validator=ShapesValidator(settings.shapes_dir),
+        validator=ShapesValidator(settings.shapes_dir, engine=settings.shacl_engine),
     )
 
 

@@ -37,6 +37,8 @@ VFGRAPH_RATE_LIMIT             cost units per key (per client address when      
                                anonymous) per minute; ``0`` turns it off
 VFGRAPH_MAX_SUBSCRIPTIONS      operations open at once on one WebSocket           ``10``
                                (docs/signals.md)
+VFGRAPH_SHACL_ENGINE           ``turbo`` (pyshacl-turbo, Rust) or ``pyshacl``     ``turbo``
+                               (the reference engine, slower; vocab/shacl.py)
 =============================  =================================================  ==========================
 """
 
@@ -80,6 +82,7 @@ class Settings:
     request_deadline: float = 10.0
     rate_limit: int = 120000
     max_subscriptions: int = 10
+    shacl_engine: str = "turbo"
 
     @property
     def production(self) -> bool:
@@ -128,10 +131,21 @@ class Settings:
             request_deadline=float(e.get("VFGRAPH_REQUEST_DEADLINE", "10")),
             rate_limit=int(e.get("VFGRAPH_RATE_LIMIT", "120000")),
             max_subscriptions=int(e.get("VFGRAPH_MAX_SUBSCRIPTIONS", "10")),
+            shacl_engine=_one_of(
+                "VFGRAPH_SHACL_ENGINE", e.get("VFGRAPH_SHACL_ENGINE", "turbo"), SHACL_ENGINES
+            ),
         )
 
 
 def _mode(value: str) -> str:
-    if value not in ("development", "production"):
-        raise ValueError(f"VFGRAPH_MODE must be development or production, not {value!r}")
+    return _one_of("VFGRAPH_MODE", value, ("development", "production"))
+
+
+# The SHACL engines vocab/shacl.py wraps (the first is the default).
+SHACL_ENGINES = ("turbo", "pyshacl")
+
+
+def _one_of(name: str, value: str, allowed: tuple[str, ...]) -> str:
+    if value not in allowed:
+        raise ValueError(f"{name} must be {' or '.join(allowed)}, not {value!r}")
     return value
