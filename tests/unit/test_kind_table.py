@@ -7,9 +7,13 @@ from graphql import GraphQLNonNull, GraphQLObjectType, GraphQLSchema, build_sche
 
 from vfgraph.api.model import ENUMS, MIXINS
 from vfgraph.api.schema import print_sdl
+from vfgraph.domain.filters import FILTERS
+from vfgraph.domain.filters import Test as Select
 from vfgraph.domain.kinds import Kind
 from vfgraph.domain.model import ACTION, AGENT, DURATION, ID, INT, FieldType, Need, upper_snake
 from vfgraph.domain.table import INTERFACES, KINDS, UNIONS, related_lists
+from vfgraph.store.cypher import filters
+from vfgraph.store.cypher.filters import NAMED
 from vfgraph.store.cypher.read import PATHS, REVERSE
 
 
@@ -24,8 +28,8 @@ def _object(schema: GraphQLSchema, name: str) -> GraphQLObjectType:
     return t
 
 
-def _targets() -> set[str]:
-    return {k.value for k in Kind} | {AGENT} | set(UNIONS)
+def _targets() -> set[Kind | str]:
+    return set(Kind) | {AGENT} | set(UNIONS)
 
 
 def test_every_kind_is_described_once() -> None:
@@ -39,7 +43,7 @@ def test_every_kind_is_described_once() -> None:
 def test_every_reference_points_at_a_type_of_the_table() -> None:
     for spec in KINDS.values():
         for f in (*spec.fields, *spec.also):
-            if f.is_ref and f.in_output:
+            if f.refers and f.in_output:
                 assert f.target in _targets(), (spec.kind, f.name)
             if f.is_ref and f.source is None:
                 assert f.rel is not None
@@ -55,6 +59,7 @@ def test_relationship_types_are_the_field_names_in_upper_snake_case_but_two() ->
     assert odd == {
         (Kind.ALLOCATION, "threshold", "ALLOCATES"),
         (Kind.ALLOCATION, "parent", "PART_OF_ALLOCATION"),
+        (Kind.ECONOMIC_RESOURCE, "lot", "OF_BATCH_LOT"),  # vf-graphql's lot is vf:ofBatchLot
     }
 
 
@@ -66,9 +71,9 @@ def test_nested_lists_follow_fields_of_their_kind_or_a_written_pattern() -> None
         elif r.path:
             assert key in PATHS, key
         else:
-            child = KINDS[Kind(r.child)]
+            child = KINDS[r.child if isinstance(r.child, Kind) else min(INTERFACES[AGENT].kinds)]
             fields = {f.name: f for f in child.fields}
-            assert r.via and all(fields[v].is_ref for v in r.via), key
+            assert r.via and all(fields[v].refers for v in r.via), key
     assert set(PATHS) == {k for k, r in lists.items() if r.path}
     assert set(REVERSE) == {k for k, r in lists.items() if not r.empty}
 
@@ -157,3 +162,38 @@ def test_stored_field_types_are_the_write_sides() -> None:
     # Only these kinds of value are stored; a new one needs the write side, the view and linked data.
     used = {f.type for s in KINDS.values() for f in s.fields}
     assert used <= set(FieldType)
+
+
+def _filtered_lists() -> list[tuple[str, Kind | str]]:
+    """(filter, the kind or label it filters) for every page and list that takes a filter."""
+    out: list[tuple[str, Kind | str]] = [(s.filter, s.kind) for s in KINDS.values() if s.filter]
+    out += [(i.filter, i.name) for i in INTERFACES.values() if i.filter]
+    out += [(r.filter, r.child) for r in related_lists().values() if r.filter]
+    return out
+
+
+def test_every_filter_reads_fields_the_records_it_filters_have() -> None:
+    for name, target in _filtered_lists():
+        f = FILTERS[name]
+        kind = target if isinstance(target, Kind) else min(INTERFACES[AGENT].kinds)
+        fields = {x.name for x in KINDS[kind].fields}
+        for c in f.criteria:
+            if c.test is Select.NAMED:
+                assert f"{name}.{c.name}" in NAMED, (name, c.name)
+            elif c.test is Select.REFERS:  # compiled from the field's relationship type
+                assert set(c.fields) <= fields, (name, kind, c.name)
+            elif c.test in (Select.ONE_OF, Select.SHARES, Select.IS):
+                # a property the kind lacks selects nothing: people have no classification
+                assert set(c.fields) <= fields or (kind, c.name) == (Kind.PERSON, "classifiedAs")
+
+
+def test_every_filter_of_the_table_is_taken_somewhere() -> None:
+    assert {name for name, _ in _filtered_lists()} == set(FILTERS)
+
+
+def test_a_filters_criteria_compile_to_parameters_only() -> None:
+    criteria = (("providerId", True), ("startDate", True), ("searchString", True))
+    where = filters.where("EconomicEventFilterParams", "EconomicEvent", criteria, "n")
+    assert "$f_providerId" in where and "$f_startDate" in where and "$f_searchString" in where
+    negated = filters.where("ProposalFilterParams", "Proposal", (("active", False),), "n")
+    assert negated.startswith("NOT ")

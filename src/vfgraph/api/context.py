@@ -9,6 +9,7 @@ per kind of relation, whatever the number of items on it.
 from __future__ import annotations
 
 import asyncio
+import inspect
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -21,7 +22,8 @@ from vfgraph.api.pagination import Connection, decode_cursor, to_connection
 from vfgraph.api.ratelimit import RateLimiter
 from vfgraph.domain.access import Caller
 from vfgraph.domain.actions import Action
-from vfgraph.errors import UnknownAction
+from vfgraph.domain.filters import Filter, Where
+from vfgraph.errors import NotFound, UnknownAction
 from vfgraph.store import reads
 from vfgraph.store.reads import Record, Slice, Window
 
@@ -41,7 +43,7 @@ class Loaders:
     def __init__(self, ledger: Ledger) -> None:
         self._store = ledger.store
         self._records: dict[str, DataLoader[str, Record | None]] = {}
-        self._reverse: dict[tuple[str, Window], DataLoader[str, Slice[str]]] = {}
+        self._reverse: dict[tuple[str, Window, Where | None], DataLoader[str, Slice[str]]] = {}
 
     def records(self, label: str) -> DataLoader[str, Record | None]:
         """Records of ``label`` by id (None for an id that is not one)."""
@@ -55,14 +57,19 @@ class Loaders:
             loader = self._records[label] = DataLoader(load_fn=load)
         return loader
 
-    def reverse(self, relation: str, window: Window) -> DataLoader[str, Slice[str]]:
-        """Per parent id, the ids along a reverse relation (:data:`vfgraph.store.cypher.read.REVERSE`)."""
-        key = (relation, window)
+    def reverse(
+        self, relation: str, window: Window, where: Where | None = None
+    ) -> DataLoader[str, Slice[str]]:
+        """Per parent id, the ids along a reverse relation (:data:`vfgraph.store.cypher.read.REVERSE`) that
+        ``where`` selects."""
+        key = (relation, window, where)
         loader = self._reverse.get(key)
         if loader is None:
 
             async def load(parents: list[str]) -> Sequence[Slice[str]]:
-                found = await asyncio.to_thread(reads.reverse_ids, self._store, relation, parents, window)
+                found = await asyncio.to_thread(
+                    reads.reverse_ids, self._store, relation, parents, window, where
+                )
                 return [found[p] for p in parents]
 
             loader = self._reverse[key] = DataLoader(load_fn=load)
@@ -122,15 +129,19 @@ async def load_many(info: Info, label: str, ids: Iterable[str]) -> list[Record]:
     return [r for r in found if r is not None]
 
 
-async def load_related(info: Info, relation: str, parent_id: str, window: Window) -> Slice[Record]:
-    """A window of the records that point at ``parent_id`` along ``relation``."""
-    ids = await info.context.loaders.reverse(relation, window).load(parent_id)
+async def load_related(
+    info: Info, relation: str, parent_id: str, window: Window, where: Where | None = None
+) -> Slice[Record]:
+    """A window of the records that point at ``parent_id`` along ``relation`` (that ``where`` selects)."""
+    ids = await info.context.loaders.reverse(relation, window, where).load(parent_id)
     records = await load_many(info, reads.reverse_label(relation), ids.items)
     return Slice(records, has_previous=ids.has_previous, has_next=ids.has_next)
 
 
-async def load_related_list(info: Info, relation: str, parent_id: str) -> list[Record]:
-    return (await load_related(info, relation, parent_id, Window(limit=LIST_LIMIT))).items
+async def load_related_list(
+    info: Info, relation: str, parent_id: str, where: Where | None = None
+) -> list[Record]:
+    return (await load_related(info, relation, parent_id, Window(limit=LIST_LIMIT), where)).items
 
 
 def page_window(
@@ -169,10 +180,11 @@ async def related_connection(
     after: str | None,
     last: int | None,
     before: str | None,
+    where: Where | None = None,
 ) -> Connection[T]:
     """A nested connection: a page of the records pointing at ``parent_id`` along ``relation``."""
     window = page_window(info, first, after, last, before)
-    page = await load_related(info, relation, parent_id, window)
+    page = await load_related(info, relation, parent_id, window, where)
     return to_connection(page, window, make)
 
 
@@ -184,11 +196,12 @@ async def kind_connection(
     after: str | None,
     last: int | None,
     before: str | None,
+    where: Where | None = None,
 ) -> Connection[T]:
-    """A top-level connection: a page of all the records of ``label``."""
+    """A top-level connection: a page of all the records of ``label`` (that ``where`` selects)."""
     window = page_window(info, first, after, last, before)
     store = info.context.ledger.store
-    page = await asyncio.to_thread(reads.list_page, store, label, window)
+    page = await asyncio.to_thread(reads.list_page, store, label, window, where)
     return to_connection(page, window, make)
 
 
@@ -198,11 +211,42 @@ class Node(Protocol):
     rec: Record
 
 
-def connection_field(relation: str, node: Any, make: Callable[[Record], Any]) -> Any:
+def where_of(filter: Filter | None, given: object) -> Where | None:
+    """The criteria a filter input gives (None: none)."""
+    from vfgraph.api.inputs import to_params  # inputs import the types, which import this module
+
+    if filter is None or given is None:
+        return None
+    return Where.of(filter, to_params(given))
+
+
+def _takes_filter(resolve: Callable[..., Any], filter_input: type | None) -> Callable[..., Any]:
+    """``resolve`` with its ``filter`` argument typed as ``filter_input`` (left out when there is none)."""
+    signature = inspect.signature(resolve)
+    parameters = list(signature.parameters.values())
+    if filter_input is None:
+        parameters = [p for p in parameters if p.name != "filter"]
+    else:
+        parameters = [
+            p.replace(annotation=Optional[filter_input]) if p.name == "filter" else p  # noqa: UP045
+            for p in parameters
+        ]
+    resolve.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
+    return resolve
+
+
+def connection_field(
+    relation: str,
+    node: Any,
+    make: Callable[[Record], Any],
+    filter: Filter | None = None,
+    filter_input: type | None = None,
+) -> Any:
     """A field listing a page of the records that point at the parent along ``relation``.
 
     ``node`` is the node type's annotation (a strawberry lazy reference where the type is defined later),
-    ``make`` the function that builds it from a record.
+    ``make`` the function that builds it from a record; with a ``filter``, the field takes its input
+    (``filter_input``) as ``filter``.
     """
 
     async def resolve(
@@ -212,11 +256,14 @@ def connection_field(relation: str, node: Any, make: Callable[[Record], Any]) ->
         after: str | None = None,
         last: int | None = None,
         before: str | None = None,
+        filter: Any = None,
     ) -> Any:
-        return await related_connection(info, relation, root.rec.id, make, first, after, last, before)
+        where = where_of(filter_spec, filter)
+        return await related_connection(info, relation, root.rec.id, make, first, after, last, before, where)
 
+    filter_spec = filter
     resolve.__annotations__["return"] = Optional[Connection[node]]  # noqa: UP045 - built at run time
-    return strawberry.field(resolver=resolve)
+    return strawberry.field(resolver=_takes_filter(resolve, filter_input))
 
 
 def empty_connection_field(node: Any) -> Any:
@@ -237,14 +284,22 @@ def empty_connection_field(node: Any) -> Any:
     return strawberry.field(resolver=resolve)
 
 
-def list_field(relation: str, node: Any, make: Callable[[Record], Any]) -> Any:
+def list_field(
+    relation: str,
+    node: Any,
+    make: Callable[[Record], Any],
+    filter: Filter | None = None,
+    filter_input: type | None = None,
+) -> Any:
     """A field listing, without pagination, the records that point at the parent along ``relation``."""
 
-    async def resolve(root: Node, info: Info) -> Any:
-        return [make(r) for r in await load_related_list(info, relation, root.rec.id)]
+    async def resolve(root: Node, info: Info, filter: Any = None) -> Any:
+        where = where_of(filter_spec, filter)
+        return [make(r) for r in await load_related_list(info, relation, root.rec.id, where)]
 
+    filter_spec = filter
     resolve.__annotations__["return"] = Optional[list[node]]  # noqa: UP045 - built at run time
-    return strawberry.field(resolver=resolve)
+    return strawberry.field(resolver=_takes_filter(resolve, filter_input))
 
 
 async def nothing_points_at(info: Info, record_id: str, *relations: str) -> bool:
@@ -256,21 +311,29 @@ async def nothing_points_at(info: Info, record_id: str, *relations: str) -> bool
     return True
 
 
-def record_field(label: str, node: Any, make: Callable[[Record], Any]) -> Any:
+def record_field(label: str, node: Any, make: Callable[[Record], Any], *, required: bool = False) -> Any:
     """A root field ``<kind>(id: ID!)``: the record of ``label`` with that id, or null when there is none (or
-    the caller may not see it)."""
+    the caller may not see it); a ``required`` field raises NOT_FOUND instead."""
 
     async def resolve(info: Info, id: strawberry.ID) -> Any:
         r = await load_one(info, label, id)
+        if r is None and required:
+            raise NotFound(f"no {label} with id {id} to read", id=str(id))
         return make(r) if r else None
 
-    resolve.__annotations__["return"] = Optional[node]  # noqa: UP045 - built at run time
+    resolve.__annotations__["return"] = node if required else Optional[node]  # noqa: UP045 - built at run time
     return strawberry.field(resolver=resolve)
 
 
-def page_field(label: str, node: Any, make: Callable[[Record], Any]) -> Any:
-    """A root field ``<kinds>(first, after, last, before)``: a page of every record of ``label``, in id
-    order."""
+def page_field(
+    label: str,
+    node: Any,
+    make: Callable[[Record], Any],
+    filter: Filter | None = None,
+    filter_input: type | None = None,
+) -> Any:
+    """A root field ``<kinds>(first, after, last, before[, filter])``: a page of every record of ``label``
+    (that the filter selects), in id order."""
 
     async def resolve(
         info: Info,
@@ -278,8 +341,11 @@ def page_field(label: str, node: Any, make: Callable[[Record], Any]) -> Any:
         after: str | None = None,
         last: int | None = None,
         before: str | None = None,
+        filter: Any = None,
     ) -> Any:
-        return await kind_connection(info, label, make, first, after, last, before)
+        where = where_of(filter_spec, filter)
+        return await kind_connection(info, label, make, first, after, last, before, where)
 
+    filter_spec = filter
     resolve.__annotations__["return"] = Connection[node]
-    return strawberry.field(resolver=resolve)
+    return strawberry.field(resolver=_takes_filter(resolve, filter_input))

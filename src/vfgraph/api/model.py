@@ -42,7 +42,16 @@ from vfgraph.api.context import (
     record_field,
 )
 from vfgraph.api.inputs import UNSET, IDuration, IMeasure, to_params
-from vfgraph.api.nodes import EXTERNAL_AGENT, TYPES, UNION_ANNOTATIONS, external_agent, node, ref
+from vfgraph.api.nodes import (
+    EXTERNAL_AGENT,
+    KIND_TYPES,
+    TYPES,
+    UNION_ANNOTATIONS,
+    external_agent,
+    known_by_iri,
+    node,
+    ref,
+)
 from vfgraph.api.scalars import URI, as_datetime, as_decimal, as_uri, as_uris
 from vfgraph.api.types.action import Action
 from vfgraph.api.types.contributions import (
@@ -58,9 +67,10 @@ from vfgraph.api.types.plan import PlanFields
 from vfgraph.api.types.planning import CommitmentFields, IntentFields
 from vfgraph.api.types.process import ProcessFields
 from vfgraph.api.types.proposal import ProposalFields
-from vfgraph.api.types.recipe import RecipeProcessFields
+from vfgraph.api.types.recipe import DurationFields
 from vfgraph.api.types.thresholds import ThresholdType
 from vfgraph.api.writes import read_back, write
+from vfgraph.domain.filters import FILTERS, Filter
 from vfgraph.domain.kinds import Kind
 from vfgraph.domain.model import (
     ACTION,
@@ -93,13 +103,14 @@ MIXINS: dict[str, type] = {
     "Commitment": CommitmentFields,
     "Proposal": ProposalFields,
     "Plan": PlanFields,
-    "RecipeProcess": RecipeProcessFields,
+    "RecipeProcess": DurationFields,
+    "ScenarioDefinition": DurationFields,
     "ValueEquation": ValueEquationFields,
     "ValueBucket": ValueBucketFields,
 }
 
 INPUTS: dict[str, type] = {}
-"""The derived input types by GraphQL name."""
+"""The derived input types by GraphQL name (create, update and filter inputs)."""
 
 
 def python_name(name: str) -> str:
@@ -111,7 +122,13 @@ def python_name(name: str) -> str:
 
 
 def _label(target: Kind | str) -> str:
+    """The Neo4j label of a target (a kind's class name, or Agent)."""
     return target.value if isinstance(target, Kind) else target
+
+
+def _type_name(target: Kind | str) -> str:
+    """The GraphQL type of a target (a kind's type, Agent, or a union)."""
+    return KINDS[target].type_name if isinstance(target, Kind) else target
 
 
 # -- output fields ---------------------------------------------------------------------------------------
@@ -171,67 +188,72 @@ def _property_field(f: Field) -> Any:
     return strawberry.field(resolver=resolve, description=f.doc)
 
 
-def _labels(target: str) -> list[str]:
+def _labels(target: Kind | str) -> list[str]:
     """The labels a reference to ``target`` is read with (one for a union of agent kinds: Agent)."""
-    members = UNIONS.get(target)
+    members = UNIONS.get(target) if isinstance(target, str) else None
     if members is None:
-        return [target]
+        return [_label(target)]
     return [AGENT] if all(k.is_agent for k in members) else [k.value for k in members]
 
 
-async def _load_target(info: Info, target: str, record_id: str, external: bool) -> Any:
-    """The API object a reference points to: a record of the target type, a member of the target union,
-    or (for an agent no record here describes) an external agent."""
-    if target in UNIONS:
-        members = UNIONS[target]
-        for label in _labels(target):
-            r = await load_one(info, label, record_id)
-            if r is not None and r.kind in members:
-                return node(r)
+async def _load_target(info: Info, target: Kind | str, record_id: str, external: bool) -> Any:
+    """The API object a reference points to: a record of the target type or a member of the target union;
+    for an IRI no record here describes, an external agent or a record of an ``external`` kind known by
+    its IRI only (imported references, places: docs/graph-model.md)."""
+    members = UNIONS.get(target) if isinstance(target, str) else None
+    for label in _labels(target):
+        r = await load_one(info, label, record_id)
+        if r is not None and (members is None or r.kind in members):
+            return node(r)
+    if not external:
         return None
-    r = await load_one(info, target, record_id)
-    if r is not None:
-        return node(r)
-    return external_agent(record_id) if external and target == AGENT else None
+    if target == AGENT:
+        return external_agent(record_id)
+    if isinstance(target, Kind) and KINDS[target].external:
+        return known_by_iri(target, record_id)
+    return None
 
 
 def _ref_field(owner: str, f: Field) -> Any:
-    target = str(f.target)
+    assert f.target is not None
+    target = f.target
     name = f.source or f.name
     required = f.output is Need.REQUIRED
+    by_property = f.type is FieldType.URI  # a property holding the IRI (places)
     # An agent IRI no record describes is an external agent (imported references, docs/linked-data.md);
     # an output reading another field's relationship as one of its possible types is null instead.
     external = f.source is None
 
     async def resolve(root: Node, info: Info) -> Any:
-        target_id = root.rec.ref(name)
-        found = None if target_id is None else await _load_target(info, target, target_id, external)
+        target_id = root.rec.get(name) if by_property else root.rec.ref(name)
+        found = None if target_id is None else await _load_target(info, target, str(target_id), external)
         if found is None and required:
             raise NotFound(f"the {f.name} of {owner} {root.rec.id} cannot be read", id=root.rec.id)
         return found
 
-    annotation = UNION_ANNOTATIONS.get(target) or ref(target)
+    annotation = UNION_ANNOTATIONS.get(_type_name(target)) or ref(_type_name(target))
     resolve.__annotations__["return"] = annotation if required else Optional[annotation]  # noqa: UP045
     return strawberry.field(resolver=resolve, description=f.doc)
 
 
 def _refs_field(f: Field) -> Any:
-    target = str(f.target)
-    members = UNIONS.get(target)
+    assert f.target is not None
+    target = f.target
+    members = UNIONS.get(target) if isinstance(target, str) else None
     (label,) = _labels(target)  # lists of references point at one label (a kind, or Agent)
 
     async def resolve(root: Node, info: Info) -> Any:
         records = await load_many(info, label, root.rec.ref_list(f.name))
         return [node(r) for r in records if members is None or r.kind in members]
 
-    item = UNION_ANNOTATIONS.get(target) or ref(target)
+    item = UNION_ANNOTATIONS.get(_type_name(target)) or ref(_type_name(target))
     annotation = list[item]  # type: ignore[valid-type]
     resolve.__annotations__["return"] = annotation if f.output is Need.REQUIRED else Optional[annotation]  # noqa: UP045
     return strawberry.field(resolver=resolve, description=f.doc)
 
 
 def _output_field(owner: str, f: Field) -> Any:
-    if f.type is FieldType.REF:
+    if f.type is FieldType.REF or (f.type is FieldType.URI and f.target is not None):
         return _ref_field(owner, f)
     if f.type is FieldType.REFS:
         return _refs_field(f)
@@ -239,11 +261,12 @@ def _output_field(owner: str, f: Field) -> Any:
 
 
 def _related_field(owner: str, r: Related) -> Any:
-    child = ref(_label(r.child))
+    child = ref(_type_name(r.child))
     if r.empty:
         return empty_connection_field(child)
     key = f"{owner}.{r.name}"
-    return connection_field(key, child, node) if r.page else list_field(key, child, node)
+    where = (FILTERS[r.filter], INPUTS[r.filter]) if r.filter else (None, None)
+    return connection_field(key, child, node, *where) if r.page else list_field(key, child, node, *where)
 
 
 def _fields(owner: str, fields: Iterable[Field], lists: Iterable[Related]) -> dict[str, Any]:
@@ -283,7 +306,9 @@ def _kind_type(spec: KindSpec) -> type:
         base = (*base, TYPES[spec.implements])
     elif not base:
         base = (Recorded,)
-    return _object(name, base, _fields(name, fields, spec.lists), spec.doc)
+    made = _object(name, base, _fields(name, fields, spec.lists), spec.doc)
+    KIND_TYPES[spec.kind] = made
+    return made
 
 
 def _shown(interface: str) -> set[str]:
@@ -297,7 +322,7 @@ def _shown(interface: str) -> set[str]:
 
 def _input_annotation(f: Field) -> Any:
     t, gql = f.type, f.gql
-    if gql in (ACTION, ID):
+    if gql in (ACTION, ID) or (t is FieldType.URI and f.target is not None):
         return strawberry.ID
     if gql in ENUMS:
         return ENUMS[gql]
@@ -337,6 +362,34 @@ def _input(name: str, fields: Iterable[Field], *, update: bool, doc: str | None 
     made: type = strawberry.input(type(name, (), namespace), description=doc)
     INPUTS[name] = made
     globals()[name] = made
+    return made
+
+
+_CRITERIA: dict[str, Any] = {
+    "[ID!]": list[strawberry.ID],
+    "[URI!]": list[URI],
+    "ID": strawberry.ID,
+    "URI": URI,
+    "Boolean": bool,
+    "DateTime": datetime,
+    "String": str,
+    "Int": int,
+}
+
+
+def _filter_input(f: Filter) -> type:
+    """The input type of a filter of vf-graphql's filtering module (domain/filters.py)."""
+    annotations: dict[str, Any] = {}
+    namespace: dict[str, Any] = {"__module__": __name__}
+    for c in f.criteria:
+        if not c.shown:
+            continue
+        attr = python_name(c.name)
+        annotations[attr] = Optional[_CRITERIA[c.gql]]  # noqa: UP045 - built at run time
+        namespace[attr] = strawberry.field(default=UNSET, description=c.doc) if c.doc else UNSET
+    namespace["__annotations__"] = annotations
+    made: type = strawberry.input(type(f.name, (), namespace), name=f.name, description=f.doc)
+    INPUTS[f.name] = made
     return made
 
 
@@ -448,13 +501,21 @@ def _flat_argument(f: Field) -> tuple[str, Any, Any]:
     return python_name(f.name), Optional[t], None  # noqa: UP045 - built at run time
 
 
-def _root_fields(type_name: str, one: str | None, many: str | None) -> dict[str, Any]:
-    """``<type>(id: ID!)`` and ``<types>(first, after, last, before)``."""
+def _root_fields(
+    type_name: str,
+    label: str,
+    one: str | None,
+    many: str | None,
+    one_required: bool = False,
+    filter: str | None = None,
+) -> dict[str, Any]:
+    """``<type>(id: ID!)`` and ``<types>(first, after, last, before[, filter])``."""
     out: dict[str, Any] = {}
     if one is not None:
-        out[python_name(one)] = record_field(type_name, ref(type_name), node)
+        out[python_name(one)] = record_field(label, ref(type_name), node, required=one_required)
     if many is not None:
-        out[python_name(many)] = page_field(type_name, ref(type_name), node)
+        where = (FILTERS[filter], INPUTS[filter]) if filter else (None, None)
+        out[python_name(many)] = page_field(label, ref(type_name), node, *where)
     return out
 
 
@@ -464,6 +525,8 @@ def _root(name: str, fields: dict[str, Any]) -> type:
 
 
 def _build() -> tuple[type, type]:
+    for f in FILTERS.values():
+        _filter_input(f)
     for interface in INTERFACES.values():
         _interface(interface)
     # An agent known only by its IRI implements the interface with nothing of its own.
@@ -474,9 +537,12 @@ def _build() -> tuple[type, type]:
     queries: dict[str, Any] = {}
     mutations: dict[str, Any] = {}
     for interface in INTERFACES.values():
-        queries |= _root_fields(interface.name, interface.one, interface.many)
+        queries |= _root_fields(
+            interface.name, interface.name, interface.one, interface.many, filter=interface.filter
+        )
     for spec in KINDS.values():
-        queries |= _root_fields(spec.type_name, spec.one_name, spec.many_name)
+        t, label = spec.type_name, spec.kind.value
+        queries |= _root_fields(t, label, spec.one_name, spec.many_name, spec.one_required, spec.filter)
         if spec.mutations is not None:
             mutations |= _mutations(spec)
     return _root("KindQuery", queries), _root("KindMutation", mutations)

@@ -21,13 +21,21 @@ MODEL = "vfgraph.api.model"
 
 TYPES: dict[str, type] = {}
 """The derived types by GraphQL name (filled by :mod:`vfgraph.api.model`)."""
+KIND_TYPES: dict[Kind, type] = {}
+"""The derived type of each kind."""
 
 EXTERNAL_AGENT = "ExternalAgent"
 
 
 def node(r: Record) -> Any:
     """The API object for a stored record of any kind."""
-    return TYPES[r.kind.value](rec=r)
+    return KIND_TYPES[r.kind](rec=r)
+
+
+def known_by_iri(kind: Kind, iri: str) -> Any:
+    """A record of ``kind`` known here only by its IRI (a place another ledger names): its id is the IRI,
+    it has nothing else (docs/graph-model.md, External references)."""
+    return KIND_TYPES[kind](rec=Record(kind=kind, props={"id": iri, "rev": 0}))
 
 
 def external_agent(agent_id: str) -> Any:

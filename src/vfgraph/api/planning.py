@@ -1,21 +1,30 @@
 """The planning modules' root fields that are not a kind's own (those are derived: api/model.py):
-``offers`` and ``requests``, which page through the open proposals (docs/planning.md, docs/signals.md)."""
+``offers`` and ``requests``, pages of the open proposals of one side (docs/planning.md, docs/signals.md).
+
+Both take vf-graphql's ProposalFilterParams, as ``proposals`` does, and add the criteria that make a proposal
+an open offer (request): open now, every primary intent on that side, one of them not finished. Like every
+filter, they are compiled into the statement that anchors the page (store/cypher/filters.py).
+"""
 
 from __future__ import annotations
 
-import asyncio
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import strawberry
 
-from vfgraph.api.context import Info, load_many, page_window
+from vfgraph.api import model
+from vfgraph.api.context import Info, kind_connection
+from vfgraph.api.inputs import to_params
 from vfgraph.api.nodes import ProposalRef, node
-from vfgraph.api.pagination import Connection, to_connection
-from vfgraph.api.types.signals import ProposalFilterParams
+from vfgraph.api.pagination import Connection
+from vfgraph.domain.filters import FILTERS, Where
 from vfgraph.domain.kinds import Kind
-from vfgraph.domain.signals import ProposalFilter, Side
-from vfgraph.services import signals
-from vfgraph.store.reads import Slice
+from vfgraph.domain.signals import Side, open_side
+
+if TYPE_CHECKING:
+    ProposalFilterParams = Any
+else:
+    ProposalFilterParams = model.INPUTS["ProposalFilterParams"]
 
 
 def _open_proposals(side: Side) -> Any:
@@ -29,12 +38,9 @@ def _open_proposals(side: Side) -> Any:
         before: str | None = None,
         filter: ProposalFilterParams | None = None,
     ) -> Connection[ProposalRef]:
-        window = page_window(info, first, after, last, before)
-        where = filter.rule() if filter is not None else ProposalFilter()
-        ids = await asyncio.to_thread(signals.open_proposals, info.context.ledger, side, where, window)
-        records = await load_many(info, Kind.PROPOSAL.value, ids.items)
-        page = Slice(records, has_previous=ids.has_previous, has_next=ids.has_next)
-        return to_connection(page, window, node)
+        given = to_params(filter) if filter is not None else {}
+        where = Where.of(FILTERS["ProposalFilterParams"], {**given, **open_side(side)})
+        return await kind_connection(info, Kind.PROPOSAL.value, node, first, after, last, before, where)
 
     return strawberry.field(resolver=resolve)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
+from enum import Enum
 from typing import Any, NewType
 
 import strawberry
@@ -17,6 +18,9 @@ from vfgraph.domain.quantities import format_decimal, parse_decimal
 from vfgraph.errors import InvalidInput
 
 URI = NewType("URI", str)
+# vf-graphql's filtering module declares this scalar (and the Sort enum below) and uses neither: its filters
+# have no sort order yet. The schema has both so that clients generated from the reference find every type.
+VfFilteringDummy = NewType("VfFilteringDummy", str)
 
 
 def _serialize_decimal(value: Decimal) -> str:
@@ -36,7 +40,19 @@ def _parse_uri(value: object) -> str:
 SCALARS: dict[object, ScalarDefinition] = {
     URI: strawberry.scalar(name="URI", serialize=str, parse_value=_parse_uri),
     Decimal: strawberry.scalar(name="Decimal", serialize=_serialize_decimal, parse_value=_parse_decimal),
+    VfFilteringDummy: strawberry.scalar(
+        name="_vf_filtering_dummy",
+        serialize=str,
+        parse_value=str,
+        description="A placeholder of vf-graphql's filtering module (unused).",
+    ),
 }
+
+
+@strawberry.enum(description="A sort order (declared by vf-graphql's filtering module, unused).")
+class Sort(Enum):
+    asc = "asc"
+    desc = "desc"
 
 
 def as_datetime(value: Any) -> datetime | None:

@@ -1,14 +1,12 @@
-"""The strawberry schema of the vf-graphql modules vfgraph serves, and its printed SDL.
+"""The strawberry schema of vfgraph's vf-graphql API, and its printed SDL.
 
-Served modules: action, agent, measurement, resource_specification, process_specification, observation,
-process, intent, commitment, fulfillment, satisfaction, proposal, plan, agreement, recipe, claim (checked with
-``/work/shared/conformance/vf-graphql-check``), plus the ValueFlows 1.0 terms
-vf-graphql 0.9 lacks (EcologicalAgent, corrects, locations, state, the action behaviour properties), and
-vfgraph's ecological limits (thresholds, allocations and their assessments, ``api/thresholds.py``),
-contribution accounting (value equations and distributions, ``api/contributions.py``),
-pending events (asked for by one party, confirmed by the keeper of the resource: ``api/pending.py``),
-PACT product footprints (publish, deprecate, take, list: ``api/pact.py``, docs/pact.md),
-and signals (``matches``, filters on ``offers``/``requests``, the ``signals`` subscription:
+Every module of vf-graphql 0.9 is served (checked with ``/work/shared/conformance/vf-graphql-check``, all
+modules, by ``make conformance``), plus the ValueFlows 1.0 terms vf-graphql lacks (EcologicalAgent,
+corrects, the action behaviour properties), vfgraph's ecological limits (thresholds, allocations and their
+assessments, ``api/thresholds.py``), contribution accounting (value equations and distributions,
+``api/contributions.py``), pending events (asked for by one party, confirmed by the keeper of the resource:
+``api/pending.py``), PACT product footprints (publish, deprecate, take, list: ``api/pact.py``,
+docs/pact.md), and signals (``matches``, ``offers``/``requests``, the ``signals`` subscription:
 docs/signals.md).
 """
 
@@ -37,7 +35,7 @@ from vfgraph.api.pending import PendingMutation, PendingQuery
 from vfgraph.api.planning import PlanningQuery
 from vfgraph.api.query import Query
 from vfgraph.api.recipe import RecipeMutation
-from vfgraph.api.scalars import SCALARS
+from vfgraph.api.scalars import SCALARS, Sort, VfFilteringDummy
 from vfgraph.api.thresholds import ThresholdQuery
 from vfgraph.api.types.measurement import Duration
 from vfgraph.api.types.signals import SignalsQuery, SignalsSubscription
@@ -102,7 +100,7 @@ SUBSCRIPTIONS: tuple[type, ...] = (SignalsSubscription,)
 
 def build_schema() -> Schema:
     agents = [TYPES[name] for name in ("Person", "Organization", "EcologicalAgent", "ExternalAgent")]
-    extra_types: list[Any] = [*agents, Duration, IDuration]
+    extra_types: list[Any] = [*agents, Duration, IDuration, Sort, VfFilteringDummy]
     return Schema(
         query=merge_types("Query", QUERIES),
         mutation=merge_types("Mutation", MUTATIONS),

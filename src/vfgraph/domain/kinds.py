@@ -23,6 +23,8 @@ class Kind(StrEnum):
     ECONOMIC_EVENT = "EconomicEvent"
     AGENT_RELATIONSHIP = "AgentRelationship"
     AGENT_RELATIONSHIP_ROLE = "AgentRelationshipRole"
+    SPATIAL_THING = "SpatialThing"
+    BATCH_LOT_RECORD = "BatchLotRecord"  # vf-graphql's ProductBatch
     # The planning layer (vf-graphql intent ... recipe modules).
     INTENT = "Intent"
     COMMITMENT = "Commitment"
@@ -38,6 +40,10 @@ class Kind(StrEnum):
     RECIPE_PROCESS = "RecipeProcess"
     RECIPE_FLOW = "RecipeFlow"
     RECIPE_EXCHANGE = "RecipeExchange"
+    # vf-graphql's scenario and appreciation modules (terms ValueFlows 1.0 dropped: vfgraph's namespace).
+    SCENARIO = "Scenario"
+    SCENARIO_DEFINITION = "ScenarioDefinition"
+    APPRECIATION = "Appreciation"
     # Ecological limits (docs/limits.md), in vfgraph's namespace.
     THRESHOLD = "Threshold"
     ALLOCATION = "Allocation"
@@ -88,5 +94,8 @@ NOT_IN_VF = frozenset(
         Kind.VALUE_EQUATION,
         Kind.VALUE_BUCKET,
         Kind.VALUE_DISTRIBUTION,
+        Kind.SCENARIO,
+        Kind.SCENARIO_DEFINITION,
+        Kind.APPRECIATION,
     }
 )

@@ -7,9 +7,10 @@ and export, and the whole GraphQL surface are derived from these records; nothin
 the kind enum.
 
 Where an output value comes from is always one of four things, which is what a query compiler needs to know:
-a node property (a :class:`Field` that is not a reference, or an :attr:`KindSpec.also` value), an outgoing
-relationship to a record (a reference :class:`Field`), a reverse relation (a :class:`Related` list), or a
-hand-written resolver (a name in :attr:`KindSpec.special`).
+a node property (a :class:`Field` that is not a reference, or an :attr:`KindSpec.also` value), a record
+referred to (a REF/REFS field: an outgoing relationship; or a URI field with a ``target``: a property holding
+the record's IRI, as places are kept), a reverse relation (a :class:`Related` list), or a hand-written
+resolver (a name in :attr:`KindSpec.special`).
 """
 
 from __future__ import annotations
@@ -67,8 +68,10 @@ class Field:
     rdf: str  # local name of the RDF property in the view and in linked data
     rel: str | None = None  # relationship type for REF/REFS
     vfgraph_term: bool = False  # the RDF property is in vfgraph's namespace, not ValueFlows'
-    # What a REF/REFS points to in the API: a kind's GraphQL type, AGENT, or a union of the table.
-    target: str | None = None
+    # What a REF/REFS points to in the API: a kind's GraphQL type, AGENT, or a union of the table. A URI
+    # field with a target keeps the IRI of such a record as a property (it may name a record of another
+    # ledger: a place, vf:atLocation); the API reads it as the record, or as one known only by its IRI.
+    target: Kind | str | None = None
     create: Need = Need.OPTIONAL  # in the create input
     update: bool = True  # a client may change it (and it is in the update input)
     output: Need = Need.OPTIONAL  # in the output type: nullable, non-null, or not shown
@@ -84,6 +87,11 @@ class Field:
     @property
     def is_ref(self) -> bool:
         return self.type in (FieldType.REF, FieldType.REFS)
+
+    @property
+    def refers(self) -> bool:
+        """True when the value names a record (a relationship, or an IRI property with a target)."""
+        return self.is_ref or (self.type is FieldType.URI and self.target is not None)
 
     @property
     def in_create(self) -> bool:
@@ -114,6 +122,7 @@ class Related:
     page: bool = True  # a Relay connection with its page window; False: a plain list (up to LIST_LIMIT)
     empty: bool = False  # declared by vf-graphql, but nothing of the kind it names is kept: always empty
     shown: bool = True  # False: read by hand-written code only (a special resolver, a root field)
+    filter: str | None = None  # the filter input it takes (domain/filters.FILTERS), if any
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,18 +153,24 @@ class KindSpec:
     kind: Kind
     fields: tuple[Field, ...]
     doc: str | None = None
+    name: str = ""  # the GraphQL type ("" = the kind's class name; ProductBatch for vf:BatchLotRecord)
     implements: str | None = None  # AGENT for the agent kinds
+    # A reference to an IRI no record here describes reads as a record of this kind with its IRI only
+    # (places named by other ledgers, docs/graph-model.md); agents read as ExternalAgent the same way.
+    external: bool = False
     lists: tuple[Related, ...] = ()
     # Output-only values the ledger stores on the node that are not fields (no input, no RDF).
     also: tuple[Field, ...] = ()
     special: tuple[str, ...] = ()  # output fields resolved by hand-written code (vfgraph.api.types)
     one: str | None = ""  # the root field <type>(id: ID!) ("" = default name, None = none)
+    one_required: bool = False  # <type>(id) is non-null (vf-graphql's appreciation): NOT_FOUND if none
+    filter: str | None = None  # the filter input <types> takes (domain/filters.FILTERS), if any
     many: str | None = ""  # the root field <types>(first, after, last, before)
     mutations: Mutations | None = field(default_factory=Mutations)
 
     @property
     def type_name(self) -> str:
-        return self.kind.value
+        return self.name or self.kind.value
 
     # The names the defaults above stand for.
 
@@ -200,6 +215,7 @@ class InterfaceSpec:
     lists: tuple[Related, ...] = ()
     one: str | None = None
     many: str | None = None
+    filter: str | None = None
 
 
 def lower_first(name: str) -> str:

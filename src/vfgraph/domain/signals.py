@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from enum import IntEnum
-from typing import Literal
+from typing import Any, Literal
 
 from vfgraph.domain.kinds import Kind
 from vfgraph.domain.quantities import ZERO, format_decimal
@@ -41,6 +41,22 @@ class ProposalFilter:
     locations: tuple[str, ...] | None = None
     start: datetime | None = None
     end: datetime | None = None
+
+    def criteria(self) -> dict[str, Any]:
+        """As the criteria of vf-graphql's ProposalFilterParams (domain/filters.py)."""
+        given = {
+            "resourceConformsTo": self.specs,
+            "atLocation": self.locations,
+            "startDate": self.start,
+            "endDate": self.end,
+        }
+        return {k: v for k, v in given.items() if v is not None}
+
+
+def open_side(side: Side) -> dict[str, Any]:
+    """The criteria that make a proposal an open offer (request): open now, every primary intent on that
+    side, at least one of them not finished."""
+    return {"isOffer" if side == "offer" else "isRequest": True, "active": True, "unfinished": True}
 
 
 @dataclass(frozen=True, slots=True)

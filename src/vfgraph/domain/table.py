@@ -26,7 +26,6 @@ from vfgraph.domain.model import (
     ACTION,
     AGENT,
     DURATION,
-    ID,
     INT,
     Field,
     FieldType,
@@ -60,6 +59,13 @@ UNIONS: Mapping[str, tuple[Kind, ...]] = {
 }
 
 _EV, _RES, _PROC = Kind.ECONOMIC_EVENT, Kind.ECONOMIC_RESOURCE, Kind.PROCESS
+_PLACE, _SCENARIO = Kind.SPATIAL_THING, Kind.SCENARIO
+# The filters of vf-graphql's filtering module (domain/filters.py) the lists below take.
+_EVENTS, _COMMITMENTS, _INTENTS = (
+    "ProcessEventFilterParams",
+    "ProcessCommitmentFilterParams",
+    "ProcessIntentFilterParams",
+)
 _PS, _RSPEC, _UNIT = Kind.PROCESS_SPECIFICATION, Kind.RESOURCE_SPECIFICATION, Kind.UNIT
 _COM, _INT, _PLAN, _AGR = Kind.COMMITMENT, Kind.INTENT, Kind.PLAN, Kind.AGREEMENT
 
@@ -93,7 +99,7 @@ def _f(
         rdf=rdf or name,
         rel=rel,
         vfgraph_term=vfg,
-        target=to.value if isinstance(to, Kind) else to,
+        target=to,
         create=NO if derived else create,
         update=update and not derived,
         output=out,
@@ -129,7 +135,7 @@ BEGINNING, END, POINT_IN_TIME = _f("hasBeginning", D), _f("hasEnd", D), _f("hasP
 CREATED = _f("created", D, fallback="createdAt")
 
 
-_AGENT_FIELDS = (NAME, IMAGE, NOTE, _f("primaryLocation", U, graphql=False))
+_AGENT_FIELDS = (NAME, IMAGE, NOTE, _f("primaryLocation", U, to=_PLACE))
 _GROUP_FIELDS = (*_AGENT_FIELDS, _f("classifiedAs", US))
 
 # The flow fields intents and commitments share with events: the same names and relationship types, so a
@@ -158,33 +164,43 @@ def _link_kind(kind: Kind, by: str, by_target: Kind | str, of: str, of_target: K
     )
 
 
-def _flows(child: Kind, prefix: str) -> tuple[Related, ...]:
-    """An agent's lists of flows of one kind: as either party, as provider, as receiver, in scope."""
+def _flows(child: Kind, prefix: str, filter: str | None = None) -> tuple[Related, ...]:
+    """An agent's lists of flows of one kind: as either party (with vf-graphql's filter, if it has one), as
+    provider, as receiver, in scope."""
     return (
-        Related(prefix, child, via=("provider", "receiver")),
+        Related(prefix, child, via=("provider", "receiver"), filter=filter),
         Related(prefix + "AsProvider", child, via=("provider",)),
         Related(prefix + "AsReceiver", child, via=("receiver",)),
         Related(prefix + "InScope", child, via=("inScopeOf",)),
     )
 
 
+_RELATIONSHIPS = "AgentRelationshipFilterParams"
+_AGENTS = "AgentFilterParams"
+
 AGENT_INTERFACE = InterfaceSpec(
     AGENT,
     AGENT_KINDS,
     one="agent",
     many="agents",
+    filter=_AGENTS,
     lists=(
-        Related("relationships", Kind.AGENT_RELATIONSHIP, via=("subject", "object")),
-        Related("relationshipsAsSubject", Kind.AGENT_RELATIONSHIP, via=("subject",)),
-        Related("relationshipsAsObject", Kind.AGENT_RELATIONSHIP, via=("object",)),
+        Related("relationships", Kind.AGENT_RELATIONSHIP, via=("subject", "object"), filter=_RELATIONSHIPS),
+        Related("relationshipsAsSubject", Kind.AGENT_RELATIONSHIP, via=("subject",), filter=_RELATIONSHIPS),
+        Related("relationshipsAsObject", Kind.AGENT_RELATIONSHIP, via=("object",), filter=_RELATIONSHIPS),
         Related("roles", Kind.AGENT_RELATIONSHIP_ROLE, path=True, page=False),
-        *_flows(_EV, "economicEvents"),
-        Related("inventoriedEconomicResources", _RES, via=("primaryAccountable",)),
-        Related("processes", _PROC, path=True),
+        *_flows(_EV, "economicEvents", filter="AgentEventFilterParams"),
+        Related(
+            "inventoriedEconomicResources",
+            _RES,
+            via=("primaryAccountable",),
+            filter="AgentResourceFilterParams",
+        ),
+        Related("processes", _PROC, path=True, filter="AgentProcessFilterParams"),
         *_flows(_COM, "commitments"),
         *_flows(_INT, "intents"),
-        Related("plans", _PLAN, path=True),
-        Related("proposals", Kind.PROPOSAL, path=True),
+        Related("plans", _PLAN, path=True, filter="AgentPlanFilterParams"),
+        Related("proposals", Kind.PROPOSAL, path=True, filter="agentProposalSearchParams"),
         Related("proposalsInScope", Kind.PROPOSAL, via=("inScopeOf",)),
         Related("proposalsTo", Kind.PROPOSAL, path=True),
         # vf-graphql's agent.claim bridge types these four as IntentConnection, a slip in the reference (they
@@ -192,6 +208,7 @@ AGENT_INTERFACE = InterfaceSpec(
         # and answers them empty; the agent's claims are the claimRecords* lists (docs/contributions.md).
         *(Related(r.name, _INT, empty=True) for r in _flows(Kind.CLAIM, "claims")),
         *_flows(Kind.CLAIM, "claimRecords"),
+        Related("scenariosInScope", _SCENARIO, via=("inScopeOf",)),
         # The allocations made to an agent: the root field agentAllocations (docs/limits.md).
         Related("allocations", Kind.ALLOCATION, via=("allocatedTo",), shown=False),
     ),
@@ -203,11 +220,19 @@ KINDS: Mapping[Kind, KindSpec] = {
     s.kind: s
     for s in (
         # -- agent ---------------------------------------------------------------------------------------
-        KindSpec(Kind.PERSON, _AGENT_FIELDS, implements=AGENT, many="people", mutations=_AGENT_MUTATIONS),
+        KindSpec(
+            Kind.PERSON,
+            _AGENT_FIELDS,
+            implements=AGENT,
+            many="people",
+            filter=_AGENTS,
+            mutations=_AGENT_MUTATIONS,
+        ),
         KindSpec(
             Kind.ORGANIZATION,
             _GROUP_FIELDS,
             implements=AGENT,
+            filter=_AGENTS,
             mutations=Mutations(response_field="agent"),
         ),
         # An agent that is part of nature, such as a river or a forest (ValueFlows 1.0, not in vf-graphql).
@@ -237,6 +262,38 @@ KINDS: Mapping[Kind, KindSpec] = {
                 _f("symbol", S, create=REQ, out=REQ),
                 _f("omUnitIdentifier", S, doc="The unit's identifier in the OM 2 ontology (ValueFlows 1.0)."),
             ),
+        ),
+        # -- geolocation: places, kept by IRI where records name them (they may be other ledgers') ---------
+        KindSpec(
+            _PLACE,
+            (
+                _f("name", S, create=REQ, out=REQ, fallback="id"),
+                _f("mappableAddress", S),
+                _f("lat", DEC),  # WGS84, decimal degrees
+                _f("long", DEC),
+                _f("alt", DEC),  # metres above the WGS84 ellipsoid
+                NOTE,
+            ),
+            external=True,
+            lists=(
+                Related("agents", AGENT, via=("primaryLocation",), page=False),
+                Related("commitments", _COM, via=("atLocation",), page=False),
+                Related("intents", _INT, via=("atLocation",), page=False),
+                Related("economicResources", _RES, via=("currentLocation",)),
+                Related("economicEvents", _EV, via=("atLocation",)),
+            ),
+        ),
+        # -- product_batch: vf-graphql's ProductBatch is ValueFlows 1.0's vf:BatchLotRecord ----------------
+        KindSpec(
+            Kind.BATCH_LOT_RECORD,
+            (
+                _f("batchNumber", S, rdf="batchLotCode", create=REQ, out=REQ),
+                _f("expiryDate", D, rdf="expirationDate"),
+                _f("productionDate", D, vfg=True),
+            ),
+            name="ProductBatch",
+            many="productBatches",
+            mutations=Mutations(delete_by_id=True),
         ),
         # -- resource_specification, process_specification -----------------------------------------------
         KindSpec(
@@ -284,6 +341,7 @@ KINDS: Mapping[Kind, KindSpec] = {
                 _f("basedOn", R, to=_PS),
                 _PLANNED_WITHIN,
                 PRIVATE,
+                _f("nestedIn", R, vfg=True, to=_SCENARIO),  # vf-graphql's scenario module
             ),
             lists=(
                 # A process is next to another when it takes as input a resource the other put out.
@@ -291,20 +349,21 @@ KINDS: Mapping[Kind, KindSpec] = {
                 Related("previousProcesses", _PROC, path=True, page=False),
                 Related("involvedAgents", AGENT, path=True),
                 Related("workingAgents", AGENT, path=True),
-                Related("observedInputs", _EV, via=("inputOf",), page=False),
-                Related("observedOutputs", _EV, via=("outputOf",), page=False),
+                Related("observedInputs", _EV, via=("inputOf",), page=False, filter=_EVENTS),
+                Related("observedOutputs", _EV, via=("outputOf",), page=False, filter=_EVENTS),
                 # Unplanned: observed flows that fulfil no commitment.
-                Related("unplannedInputs", _EV, path=True, page=False),
-                Related("unplannedOutputs", _EV, path=True, page=False),
-                Related("committedInputs", _COM, via=("inputOf",), page=False),
-                Related("committedOutputs", _COM, via=("outputOf",), page=False),
-                Related("intendedInputs", _INT, via=("inputOf",), page=False),
-                Related("intendedOutputs", _INT, via=("outputOf",), page=False),
+                Related("unplannedInputs", _EV, path=True, page=False, filter=_EVENTS),
+                Related("unplannedOutputs", _EV, path=True, page=False, filter=_EVENTS),
+                Related("committedInputs", _COM, via=("inputOf",), page=False, filter=_COMMITMENTS),
+                Related("committedOutputs", _COM, via=("outputOf",), page=False, filter=_COMMITMENTS),
+                Related("intendedInputs", _INT, via=("inputOf",), page=False, filter=_INTENTS),
+                Related("intendedOutputs", _INT, via=("outputOf",), page=False, filter=_INTENTS),
                 Related("previous", _EV, via=("inputOf",), page=False),
                 Related("next", _EV, via=("outputOf",), page=False),
             ),
             special=("deletable",),
             many="processes",
+            filter="ProcessFilterParams",
             mutations=Mutations(delete_by_id=True),
         ),
         # -- observation ---------------------------------------------------------------------------------
@@ -324,7 +383,8 @@ KINDS: Mapping[Kind, KindSpec] = {
                 _f("stage", R, to=_PS, create=NO, update=False),
                 # vf-graphql types the state as an Action (pass, fail); other states read as null.
                 _f("state", S, create=NO, update=False, gql=ACTION),
-                _f("currentLocation", U, create=NO, update=False),
+                _f("currentLocation", U, to=_PLACE, update=False),
+                _f("lot", R, "OF_BATCH_LOT", rdf="ofBatchLot", to=Kind.BATCH_LOT_RECORD, update=False),
                 _f("accountingQuantity", M, create=NO, update=False),
                 _f("onhandQuantity", M, create=NO, update=False),
                 PRIVATE,
@@ -380,17 +440,15 @@ KINDS: Mapping[Kind, KindSpec] = {
                 _f(
                     "atLocation",
                     U,
+                    to=_PLACE,
                     update=False,
-                    out=NO,
-                    gql=ID,
                     input_doc="IRI of where the event happens (vf:atLocation).",
                 ),
                 _f(
                     "toLocation",
                     U,
+                    to=_PLACE,
                     update=False,
-                    out=NO,
-                    gql=ID,
                     input_doc="IRI of where a move or transfer takes the resource (vf:toLocation).",
                 ),
                 _f(
@@ -422,8 +480,11 @@ KINDS: Mapping[Kind, KindSpec] = {
                 Related("fulfills", Kind.FULFILLMENT, via=("fulfilledBy",), page=False),
                 Related("satisfies", Kind.SATISFACTION, via=("satisfiedBy",), page=False),
                 Related("settles", Kind.SETTLEMENT, via=("settledBy",), page=False),
+                Related("appreciationOf", Kind.APPRECIATION, via=("appreciationOf",), page=False),
+                Related("appreciationWith", Kind.APPRECIATION, via=("appreciationWith",), page=False),
             ),
             special=("deletable", "previous", "next", "track", "trace"),
+            filter="EconomicEventFilterParams",
             # createEconomicEvent and updateEconomicEvent are hand-written (api/mutation.py): an event may
             # bring a new resource about, and events are history (never deleted).
             mutations=Mutations(create=None, update=None, delete=None, arg="event"),
@@ -454,7 +515,7 @@ KINDS: Mapping[Kind, KindSpec] = {
                 IMAGES,
                 NOTE,
                 _AGREED_IN,
-                _f("atLocation", U, graphql=False),
+                _f("atLocation", U, to=_PLACE),
                 IN_SCOPE,
                 _PLANNED_WITHIN,
                 _f("stage", R, to=_PS, graphql=False),
@@ -475,6 +536,7 @@ KINDS: Mapping[Kind, KindSpec] = {
                 Related("satisfiedBy", Kind.SATISFACTION, via=("satisfies",), page=False),
             ),
             special=("deletable", "remainingQuantity"),
+            filter="IntentFilterParams",
         ),
         KindSpec(
             _COM,
@@ -497,7 +559,7 @@ KINDS: Mapping[Kind, KindSpec] = {
                 _FINISHED,
                 NOTE,
                 _AGREED_IN,
-                _f("atLocation", U, graphql=False),
+                _f("atLocation", U, to=_PLACE),
                 IN_SCOPE,
                 _f("clauseOf", R, to=_AGR),
                 _f("independentDemandOf", R, to=_PLAN),
@@ -520,6 +582,7 @@ KINDS: Mapping[Kind, KindSpec] = {
                 Related("satisfies", Kind.SATISFACTION, via=("satisfiedBy",), page=False),
             ),
             special=("deletable", "involvedAgents", "remainingQuantity"),
+            filter="CommitmentFilterParams",
         ),
         # vf-graphql's link records (ValueFlows 1.0 states vf:fulfills / vf:satisfies / vf:settles directly
         # on the flow; vfgraph keeps the link as a record of its own, with the quantity it accounts for).
@@ -544,7 +607,7 @@ KINDS: Mapping[Kind, KindSpec] = {
                 _fixed(CREATED),
                 NOTE,
                 IN_SCOPE,
-                _f("eligibleLocation", U, graphql=False),
+                _f("eligibleLocation", U, to=_PLACE),
             ),
             lists=(
                 Related("publishes", Kind.PROPOSED_INTENT, via=("publishedIn",), page=False),
@@ -553,6 +616,7 @@ KINDS: Mapping[Kind, KindSpec] = {
                 Related("reciprocalIntents", _INT, path=True, page=False),
             ),
             special=("creator",),
+            filter="ProposalFilterParams",
         ),
         KindSpec(
             Kind.PROPOSED_INTENT,
@@ -578,12 +642,14 @@ KINDS: Mapping[Kind, KindSpec] = {
         # -- plan, agreement -----------------------------------------------------------------------------
         KindSpec(
             _PLAN,
-            (NAME, CREATED, _DUE, NOTE, IN_SCOPE),
+            (NAME, CREATED, _DUE, NOTE, IN_SCOPE, _f("refinementOf", R, vfg=True, to=_SCENARIO)),
             lists=(
                 Related("involvedAgents", AGENT, path=True),
                 Related("independentDemands", _COM, via=("independentDemandOf",), page=False),
                 Related("nonProcessCommitments", _COM, path=True, page=False),
-                Related("processes", _PROC, via=("plannedWithin",), page=False),
+                Related(
+                    "processes", _PROC, via=("plannedWithin",), page=False, filter="PlanProcessFilterParams"
+                ),
             ),
             special=("deletable",),
         ),
@@ -634,6 +700,7 @@ KINDS: Mapping[Kind, KindSpec] = {
                 ),
             ),
             lists=(Related("settledBy", Kind.SETTLEMENT, via=("settles",)),),
+            filter="ClaimFilterParams",
         ),
         # -- recipe --------------------------------------------------------------------------------------
         KindSpec(
@@ -665,6 +732,42 @@ KINDS: Mapping[Kind, KindSpec] = {
             ),
         ),
         KindSpec(Kind.RECIPE_EXCHANGE, (NAME, NOTE)),
+        # -- scenario, appreciation: vf-graphql modules whose terms ValueFlows 1.0 dropped (vfg:) ----------
+        KindSpec(
+            _SCENARIO,
+            (
+                NAME,
+                BEGINNING,
+                END,
+                _f("definedAs", R, to=Kind.SCENARIO_DEFINITION),
+                _f("refinementOf", R, to=_SCENARIO),
+                NOTE,
+                IN_SCOPE,
+            ),
+            lists=(
+                Related("refinements", _SCENARIO, via=("refinementOf",), page=False),
+                Related("plans", _PLAN, via=("refinementOf",), page=False),
+                Related("processes", _PROC, via=("nestedIn",)),
+            ),
+            # vf-graphql names the argument of both scenario modules' mutations "plan".
+            mutations=Mutations(arg="plan"),
+        ),
+        KindSpec(
+            Kind.SCENARIO_DEFINITION,
+            (NAME, _f("hasDuration", M, out=NO, gql=DURATION), NOTE),
+            lists=(Related("scenarios", _SCENARIO, via=("definedAs",)),),
+            special=("hasDuration",),
+            mutations=Mutations(arg="plan"),
+        ),
+        KindSpec(
+            Kind.APPRECIATION,
+            (
+                _f("appreciationOf", R, to=_EV, create=REQ, out=REQ),
+                _f("appreciationWith", R, to=_EV, create=REQ, out=REQ),
+                NOTE,
+            ),
+            one_required=True,
+        ),
         # -- ecological limits (docs/limits.md): a ceiling or floor on an indicator, and its shares ---------
         KindSpec(
             Kind.THRESHOLD,

@@ -66,13 +66,17 @@ _SHARED = {
     Kind.RECIPE_PROCESS,
     Kind.RECIPE_FLOW,
     Kind.RECIPE_EXCHANGE,
+    Kind.SPATIAL_THING,
+    Kind.BATCH_LOT_RECORD,
+    Kind.SCENARIO_DEFINITION,
+    Kind.APPRECIATION,
 }
 
 
 # Planned flows: a party is the provider, the receiver, or an agent in whose scope the flow is.
 _FLOWS = {Kind.INTENT, Kind.COMMITMENT}
 # Records whose creator (or an agent in their scope) may change them.
-_OWNED = {Kind.PROPOSAL, Kind.PLAN, Kind.AGREEMENT}
+_OWNED = {Kind.PROPOSAL, Kind.PLAN, Kind.AGREEMENT, Kind.SCENARIO}
 # Link records: who may write them depends on the records they link, which services/planning.py reads in
 # the write's transaction and passes to may_link.
 LINKS = {Kind.FULFILLMENT, Kind.SATISFACTION, Kind.PROPOSED_INTENT, Kind.PROPOSED_TO}

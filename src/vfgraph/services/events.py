@@ -17,7 +17,7 @@ when it is confirmed.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -25,7 +25,7 @@ from rdflib import Graph
 
 from vfgraph.domain import custody, effects, ids
 from vfgraph.domain.actions import Action
-from vfgraph.domain.fields import DERIVED, field_map
+from vfgraph.domain.fields import DERIVED, FIELDS, field_map
 from vfgraph.domain.kinds import Kind
 from vfgraph.domain.quantities import Measure, parse_decimal
 from vfgraph.errors import InvalidInput, InvalidQuantity, UnknownAction
@@ -37,11 +37,11 @@ from vfgraph.vocab import views
 if TYPE_CHECKING:
     from vfgraph.services.ledger import Ledger
 
-# Fields of newInventoriedResource (EconomicResourceCreateParams), plus ValueFlows 1.0 extras.
-NEW_RESOURCE_FIELDS = frozenset(
-    {"name", "trackingIdentifier", "image", "imageList", "containedIn", "note", "conformsTo"}
-    | {"classifiedAs", "currentLocation", "private"}
-)
+# Fields of newInventoriedResource (EconomicResourceCreateParams, from the kind table), plus ValueFlows 1.0's
+# classifiedAs.
+NEW_RESOURCE_FIELDS = frozenset(f.name for f in FIELDS[Kind.ECONOMIC_RESOURCE] if f.in_create) | {
+    "classifiedAs"
+}
 
 
 def _action(ledger: Ledger, values: Mapping[str, Any]) -> Action:
@@ -246,7 +246,9 @@ def prepare(
             if not iri:
                 return None
             if iri == new_iri:
-                return _state(None, is_new=True, iri=iri)
+                # Where the client says the new resource is, unless the action's location effect moves it.
+                state = _state(None, is_new=True, iri=iri)
+                return replace(state, current_location=(new_values or {}).get("currentLocation"))
             return _state(locked.get(iri))
 
         outputs = sorted(set(context["processOutputs"]))

@@ -82,7 +82,8 @@ class Ledger:
         """Input values as the fields table stores them (a recipe process's duration becomes a measure)."""
         from vfgraph.services import recipes
 
-        return recipes.input_values(self, kind, params) if kind in recipes.RECIPE_KINDS else params
+        wanted = kind in recipes.RECIPE_KINDS or kind in recipes.DURATION_KINDS
+        return recipes.input_values(self, kind, params) if wanted else params
 
     def exists(self, iri: str) -> bool:
         from vfgraph.services import records

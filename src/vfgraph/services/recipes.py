@@ -13,7 +13,9 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from vfgraph.domain.durations import TIME_UNITS
+from vfgraph.domain.fields import FIELDS
 from vfgraph.domain.kinds import Kind
+from vfgraph.domain.model import DURATION
 from vfgraph.errors import InvalidInput, UnknownAction
 from vfgraph.store.cypher import recipes as cypher
 
@@ -21,6 +23,8 @@ if TYPE_CHECKING:
     from vfgraph.services.ledger import Ledger
 
 RECIPE_KINDS = (Kind.RECIPE_PROCESS, Kind.RECIPE_FLOW, Kind.RECIPE_EXCHANGE)
+# Kinds whose hasDuration is sent as a vf-graphql duration (recipe processes, scenario definitions).
+DURATION_KINDS = frozenset(k for k, fields in FIELDS.items() if any(f.gql == DURATION for f in fields))
 
 
 def time_unit(ledger: Ledger, unit_type: str) -> str:
@@ -43,7 +47,7 @@ def input_values(ledger: Ledger, kind: Kind, params: Mapping[str, Any]) -> dict[
     out = dict(params)
     duration = out.get("hasDuration")
     stored = isinstance(duration, Mapping) and "hasNumericalValue" in duration
-    if kind is Kind.RECIPE_PROCESS and duration is not None and not stored:
+    if kind in DURATION_KINDS and duration is not None and not stored:
         if not isinstance(duration, Mapping) or "numericDuration" not in duration:
             raise InvalidInput("hasDuration: expected {numericDuration, unitType}", field="hasDuration")
         out["hasDuration"] = {

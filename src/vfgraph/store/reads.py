@@ -12,11 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 
+from vfgraph.domain.filters import FILTERS, Test, Where
 from vfgraph.domain.kinds import Kind
 from vfgraph.errors import InvalidInput
 from vfgraph.settings import Settings
+from vfgraph.store.cypher import filters
 from vfgraph.store.cypher import read as q
 from vfgraph.store.driver import Row, Store
 
@@ -134,24 +137,58 @@ def get_records(store: Store, label: Kind | str, ids: Iterable[str]) -> dict[str
     return {r.id: r for r in records}
 
 
-def list_page(store: Store, label: Kind | str, window: Window) -> Slice[Record]:
-    """One page of the records of ``label``."""
+def _criteria(where: Where, now: datetime | None = None) -> tuple[q.Criteria, dict[str, Any]]:
+    """The statement key and the parameters of a filter's given criteria (store/cypher/filters.py)."""
+    f = FILTERS[where.filter]
+    key: list[tuple[str, bool]] = []
+    params: dict[str, Any] = {}
+    for name, value in where.given:
+        c = f.criterion(name)
+        named_flag = c.test is Test.NAMED and f"{f.name}.{name}" not in filters.NAMED_VALUES
+        key.append((name, bool(value) if named_flag else True))
+        if c.test is Test.TEXT:
+            value = str(value).lower()
+        elif isinstance(value, datetime):
+            value = value.isoformat()
+        elif c.is_list or c.test in (Test.ONE_OF, Test.REFERS, Test.SHARES):
+            value = [str(v) for v in value] if isinstance(value, tuple | list) else [str(value)]
+        params[f"f_{name}"] = value
+    # The proposal criteria that read the time now (open, active) take it as a parameter.
+    params["f_now"] = (now or datetime.now(UTC)).isoformat()
+    return (f.name, tuple(key)), params
+
+
+def list_page(
+    store: Store, label: Kind | str, window: Window, where: Where | None = None, now: datetime | None = None
+) -> Slice[Record]:
+    """One page of the records of ``label`` (that ``where`` selects, at ``now`` for the criteria that read
+    the time now)."""
     statements = q.PAGE_BACKWARD if window.backward else q.PAGE_FORWARD
-    rows = store.rows(statements[_label(label)], window.params())
+    statement, params = statements[_label(label)], window.params()
+    if where is not None:
+        criteria, extra = _criteria(where, now)
+        statement, params = q.filtered_page(_label(label), window.backward, criteria), {**params, **extra}
+    rows = store.rows(statement, params)
     return Slice.cut([_record(row) for row in rows], window)
 
 
-def reverse_ids(store: Store, relation: str, parents: Iterable[str], window: Window) -> dict[str, Slice[str]]:
-    """For each parent, a window of the ids of the records pointing at it along ``relation``.
+def reverse_ids(
+    store: Store, relation: str, parents: Iterable[str], window: Window, where: Where | None = None
+) -> dict[str, Slice[str]]:
+    """For each parent, a window of the ids of the records pointing at it along ``relation`` (that
+    ``where`` selects).
 
     ``relation`` names an entry of :data:`vfgraph.store.cypher.read.REVERSE` (``"Agent.economicEvents"``).
     """
     wanted = sorted(set(parents))
     statements = q.REVERSE_BACKWARD if window.backward else q.REVERSE_FORWARD
-    statement = statements[relation]
+    statement, params = statements[relation], window.params()
+    if where is not None:
+        criteria, extra = _criteria(where)
+        statement, params = q.filtered_reverse(relation, window.backward, criteria), {**params, **extra}
     found: dict[str, list[str]] = {}
     if wanted:
-        for row in store.rows(statement, {"parents": wanted, **window.params()}):
+        for row in store.rows(statement, {"parents": wanted, **params}):
             # collect() keeps no order we can rely on; the window's direction is re-applied here.
             found[row["parent"]] = sorted(row["children"], reverse=window.backward)
     return {p: Slice.cut(found.get(p, []), window) for p in wanted}

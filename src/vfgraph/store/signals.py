@@ -9,32 +9,23 @@ from collections.abc import Iterable
 from datetime import datetime
 from decimal import Decimal
 
+from vfgraph.domain.filters import FILTERS, Where
 from vfgraph.domain.kinds import Kind
-from vfgraph.domain.signals import Holding, ProposalFilter, Request, Side, Subject, Supply
+from vfgraph.domain.signals import Holding, ProposalFilter, Request, Side, Subject, Supply, open_side
+from vfgraph.store import reads
 from vfgraph.store.cypher import signals as q
 from vfgraph.store.driver import Store
 from vfgraph.store.reads import Slice, Window
 
 
-def _iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
 def open_proposals(
     store: Store, side: Side, where: ProposalFilter, window: Window, now: datetime
 ) -> Slice[str]:
-    """A window of the ids of open offers (``side="offer"``) or requests, in id order."""
-    statements = q.OPEN_PROPOSALS_BACKWARD if window.backward else q.OPEN_PROPOSALS_FORWARD
-    params = {
-        **window.params(),
-        "now": now.isoformat(),
-        "from": _iso(where.start),
-        "to": _iso(where.end),
-        "specs": list(where.specs) if where.specs is not None else None,
-        "locations": list(where.locations) if where.locations is not None else None,
-    }
-    rows = store.rows(statements[side], params)
-    return Slice.cut([str(r["id"]) for r in rows], window)
+    """A window of the ids of open offers (``side="offer"``) or requests, in id order: a page of proposals
+    with the criteria of vf-graphql's ProposalFilterParams that make them open on that side."""
+    criteria = Where.of(FILTERS["ProposalFilterParams"], {**where.criteria(), **open_side(side)})
+    page = reads.list_page(store, Kind.PROPOSAL, window, criteria, now=now)
+    return Slice([r.id for r in page.items], page.has_previous, page.has_next)
 
 
 def agent_supply(store: Store, agent: str) -> list[Supply]:

@@ -32,6 +32,7 @@ class VF(DefinedNamespace):
     Unit: URIRef  # a unit of measure
     Measure: URIRef  # a number with its unit
     SpatialThing: URIRef  # a place
+    BatchLotRecord: URIRef  # a batch or lot (vf-graphql's ProductBatch)
     ResourceSpecification: URIRef  # a kind of resource
     ProcessSpecification: URIRef  # a kind of process, also a stage
     EconomicResource: URIRef  # a tracked resource
@@ -153,6 +154,13 @@ class VF(DefinedNamespace):
     state: URIRef
     currentLocation: URIRef
     primaryLocation: URIRef  # an agent's main place
+    mappableAddress: URIRef  # a place's address, as mapping software reads it
+    lat: URIRef  # WGS84 latitude
+    long: URIRef  # WGS84 longitude
+    alt: URIRef  # WGS84 altitude
+    ofBatchLot: URIRef  # the batch or lot of a resource
+    batchLotCode: URIRef  # the code of a batch or lot
+    expirationDate: URIRef  # when a batch or lot expires
 
     # Economic events
     action: URIRef
@@ -267,6 +275,17 @@ class VFG(DefinedNamespace):
     relationship: URIRef
     roleLabel: URIRef
     inverseRoleLabel: URIRef
+    # vf-graphql modules ValueFlows 1.0 dropped: scenario, appreciation; a batch's production date
+    Scenario: URIRef
+    ScenarioDefinition: URIRef
+    Appreciation: URIRef
+    definedAs: URIRef
+    refinementOf: URIRef
+    nestedIn: URIRef
+    hasDuration: URIRef
+    appreciationOf: URIRef
+    appreciationWith: URIRef
+    productionDate: URIRef
     # vf-graphql's link records of the planning layer
     Fulfillment: URIRef
     Satisfaction: URIRef

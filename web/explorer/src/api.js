@@ -71,7 +71,7 @@ const EVENT_LINE = `{ id action { id label } resourceQuantity ${MEASURE} effortQ
 // The details of one record, by kind.
 export const DETAILS = {
   EconomicResource: `query Resource($id: ID!) { record: economicResource(id: $id) {
-    id name trackingIdentifier note classifiedAs currentLocation
+    id name trackingIdentifier note classifiedAs currentLocation { id name }
     accountingQuantity ${MEASURE} onhandQuantity ${MEASURE}
     primaryAccountable ${AGENT} conformsTo { id name } stage { id name } state { id label }
     containedIn { id name }

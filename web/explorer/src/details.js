@@ -112,7 +112,7 @@ const ROWS = {
     ["On-hand quantity", formatMeasure(r.onhandQuantity)],
     ["Accountable", link(r.primaryAccountable, "Agent", nav)],
     ["Conforms to", r.conformsTo?.name],
-    ["Location", r.currentLocation],
+    ["Location", r.currentLocation?.name],
     ["Stage", r.stage?.name],
     ["State", r.state?.label ?? r.state?.id],
     ["Contained in", link(r.containedIn, "EconomicResource", nav)],

@@ -1,4 +1,5 @@
-"""vf-graphql ``recipe``: what a recipe process answers beyond the kind table (docs/recipes.md)."""
+"""What a recipe process and a scenario definition answer beyond the kind table: their duration, stored as a
+measure in a time unit and shown as vf-graphql's Duration (docs/recipes.md)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from vfgraph.domain.kinds import Kind
 
 
 @strawberry.type
-class RecipeProcessFields(Recorded):
+class DurationFields(Recorded):
     @strawberry.field
     async def has_duration(self, info: Info) -> Duration | None:
         """Stored as a measure; its unit record's OM 2 identifier says which time unit it is."""

@@ -24,7 +24,6 @@ from vfgraph.api.pagination import Connection, Edge, PageInfo, encode_cursor
 from vfgraph.api.scalars import URI, as_datetime
 from vfgraph.domain import signals as rules
 from vfgraph.domain.kinds import Kind
-from vfgraph.domain.signals import ProposalFilter
 from vfgraph.errors import InvalidInput
 from vfgraph.services import signals
 from vfgraph.services.changes import Change, Operation
@@ -75,35 +74,6 @@ class SignalFilterParams:
             specs=given(self.resource_conforms_to),
             locations=given(self.at_location),
             agents=given(self.agents),
-        )
-
-
-@strawberry.input(
-    description="Which open offers or requests to list; each criterion left out lets everything through."
-)
-class ProposalFilterParams:
-    resource_conforms_to: list[strawberry.ID] | None = strawberry.field(
-        default=UNSET, description="a primary intent conforms to one of these resource specifications"
-    )
-    at_location: list[URI] | None = strawberry.field(
-        default=UNSET, description="the proposal's eligibleLocation, or a primary intent's atLocation"
-    )
-    start_date: datetime | None = strawberry.field(
-        default=UNSET, description="the proposal is open at some time at or after this one"
-    )
-    end_date: datetime | None = strawberry.field(
-        default=UNSET, description="the proposal is open at some time at or before this one"
-    )
-
-    def rule(self) -> ProposalFilter:
-        def given(values: list[strawberry.ID] | list[URI] | None) -> tuple[str, ...] | None:
-            return None if values is UNSET or values is None else tuple(map(str, values))
-
-        return ProposalFilter(
-            specs=given(self.resource_conforms_to),
-            locations=given(self.at_location),
-            start=None if self.start_date is UNSET else self.start_date,
-            end=None if self.end_date is UNSET else self.end_date,
         )
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 
 from vfgraph.domain.fields import FIELDS, field_map
 from vfgraph.domain.kinds import AGENT_KINDS, Kind
@@ -68,12 +69,32 @@ def _get_by_ids(label: str) -> str:
 _WINDOW = "n.id > coalesce($after, '') AND n.id < coalesce($before, '\\uffff')"
 
 
-def _page(label: str, direction: str) -> str:
+# A filter's criteria, as the statements take them: the filter's name and, per criterion given, its name
+# and (for a yes/no rule of its own) its value; see store/cypher/filters.py.
+Criteria = tuple[str, tuple[tuple[str, bool], ...]]
+
+
+def _filtered(criteria: Criteria | None, label: str, var: str) -> str:
+    if criteria is None:
+        return ""
+    from vfgraph.store.cypher import filters
+
+    return " AND " + filters.where(criteria[0], label, criteria[1], var)
+
+
+def _page(label: str, direction: str, criteria: Criteria | None = None) -> str:
     return (
-        f"MATCH (n:{label}) WHERE {_WINDOW} AND {visible('n')} "
+        f"MATCH (n:{label}) WHERE {_WINDOW} AND {visible('n')}{_filtered(criteria, label, 'n')} "
         f"WITH n ORDER BY n.id {direction} LIMIT $limit "
         f"RETURN {_projection(label)}"
     )
+
+
+@cache
+def filtered_page(label: str, backward: bool, criteria: Criteria) -> str:
+    """A page of ``label`` in id order that the filter's given criteria select (params of a window, plus
+    ``$f_<criterion>``)."""
+    return _page(label, "DESC" if backward else "ASC", criteria)
 
 
 GET_BY_IDS: Mapping[str, str] = {label: _get_by_ids(label) for label in READ_LABELS}
@@ -153,10 +174,15 @@ PATHS: Mapping[str, tuple[str, ...]] = {
 def _branches(key: str, related: Related) -> tuple[str, ...]:
     if related.path:
         return PATHS[key]
-    child = Kind(related.child)
-    fields = field_map(child)
-    types = "|".join(dict.fromkeys(str(fields[name].rel) for name in related.via))
-    return (f"MATCH (c:{child.value})-[:{types}]->(p)",)
+    label = related.child.value if isinstance(related.child, Kind) else related.child
+    # An agent's fields are the same whatever its kind: read them from one.
+    fields = field_map(related.child if isinstance(related.child, Kind) else min(AGENT_KINDS))
+    via = [fields[name] for name in related.via]
+    if all(f.is_ref for f in via):
+        types = "|".join(dict.fromkeys(str(f.rel) for f in via))
+        return (f"MATCH (c:{label})-[:{types}]->(p)",)
+    # Places are kept as the IRI property of the records naming them (indexed: cypher/schema.py).
+    return tuple(f"MATCH (c:{label}) WHERE c.{f.name} = p.id" for f in via)
 
 
 def _child_label(related: Related) -> str:
@@ -170,7 +196,7 @@ REVERSE: Mapping[str, Reverse] = {
 }
 
 
-def _reverse(r: Reverse, direction: str) -> str:
+def _reverse(r: Reverse, direction: str, criteria: Criteria | None = None) -> str:
     branches = " UNION ".join(f"{b} RETURN DISTINCT c" for b in r.branches)
     return (
         "UNWIND $parents AS pid "
@@ -178,11 +204,17 @@ def _reverse(r: Reverse, direction: str) -> str:
         "CALL (p) { "
         f"CALL (p) {{ {branches} }} "
         f"WITH c WHERE ($after IS NULL OR c.id > $after) AND ($before IS NULL OR c.id < $before) "
-        f"AND {visible('c')} "
+        f"AND {visible('c')}{_filtered(criteria, r.child, 'c')} "
         f"RETURN c.id AS child ORDER BY child {direction} LIMIT $limit "
         "} "
         "RETURN pid AS parent, collect(child) AS children"
     )
+
+
+@cache
+def filtered_reverse(relation: str, backward: bool, criteria: Criteria) -> str:
+    """:data:`REVERSE_FORWARD` / :data:`REVERSE_BACKWARD` of ``relation``, with the filter's criteria."""
+    return _reverse(REVERSE[relation], "DESC" if backward else "ASC", criteria)
 
 
 REVERSE_FORWARD: Mapping[str, str] = {name: _reverse(r, "ASC") for name, r in REVERSE.items()}

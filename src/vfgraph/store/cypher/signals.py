@@ -1,5 +1,5 @@
-"""The statements behind signals (docs/signals.md): open offers and requests, what an agent can supply, and
-what a changed intent, commitment or proposal is about.
+"""The statements behind signals (docs/signals.md): what an agent can supply, and what a changed intent,
+commitment or proposal is about.
 
 Every statement anchors on records with :func:`~vfgraph.store.cypher.read.visible`, so a private record
 the viewer may not see neither appears nor counts. Labels and relationship types are the fixed ones of
@@ -14,52 +14,8 @@ from collections.abc import Mapping
 from vfgraph.domain.kinds import Kind
 from vfgraph.store.cypher.read import visible
 
-# A proposal's primary intents: those it publishes as not reciprocal, that the viewer may see.
-_PRIMARY = (
-    "[(p)<-[:PUBLISHED_IN]-(pi:ProposedIntent)-[:PUBLISHES]->(i:Intent) "
-    f"WHERE coalesce(pi.reciprocal, false) = false AND {visible('i')} | i]"
-)
-
-_HAS_PROVIDER = "size([(i)-[:PROVIDER]->(a) | a]) > 0"
-_HAS_RECEIVER = "size([(i)-[:RECEIVER]->(a) | a]) > 0"
-
-# An offer's primary intents all name a provider and no receiver; a request's the other way round.
-_SIDE = {
-    "offer": f"{_HAS_PROVIDER} AND NOT {_HAS_RECEIVER}",
-    "request": f"{_HAS_RECEIVER} AND NOT {_HAS_PROVIDER}",
-}
-
-_OPEN_PROPOSAL = (
-    "(p.hasBeginning IS NULL OR datetime(p.hasBeginning) <= datetime($now)) "
-    "AND (p.hasEnd IS NULL OR datetime(p.hasEnd) >= datetime($now)) "
-    # the time window asked for overlaps the proposal's
-    "AND ($from IS NULL OR p.hasEnd IS NULL OR datetime(p.hasEnd) >= datetime($from)) "
-    "AND ($to IS NULL OR p.hasBeginning IS NULL OR datetime(p.hasBeginning) <= datetime($to))"
-)
-
-_WINDOW = "p.id > coalesce($after, '') AND p.id < coalesce($before, '\\uffff')"
-
-
-def _proposals(side: str, direction: str) -> str:
-    return (
-        f"MATCH (p:{Kind.PROPOSAL.value}) WHERE {_WINDOW} AND {visible('p')} AND {_OPEN_PROPOSAL} "
-        f"WITH p, {_PRIMARY} AS primary "
-        "WHERE size(primary) > 0 "
-        f"AND all(i IN primary WHERE {_SIDE[side]}) "
-        "AND any(i IN primary WHERE coalesce(i.finished, false) = false) "
-        "AND ($specs IS NULL OR any(i IN primary WHERE "
-        "any(s IN [(i)-[:RESOURCE_CONFORMS_TO]->(x) | x.id] WHERE s IN $specs))) "
-        "AND ($locations IS NULL OR p.eligibleLocation IN $locations "
-        "OR any(i IN primary WHERE i.atLocation IN $locations)) "
-        f"WITH p ORDER BY p.id {direction} LIMIT $limit "
-        "RETURN p.id AS id"
-    )
-
-
-# Ids of open offers / requests, one window of them in id order (the parameters of reads.Window, plus
-# $now, $from, $to, $specs, $locations).
-OPEN_PROPOSALS_FORWARD: Mapping[str, str] = {side: _proposals(side, "ASC") for side in _SIDE}
-OPEN_PROPOSALS_BACKWARD: Mapping[str, str] = {side: _proposals(side, "DESC") for side in _SIDE}
+# Open offers and requests are pages of proposals with the filter criteria that make them open on one side
+# (store/cypher/filters.py, ProposalFilterParams).
 
 # What $agent can supply, per resource specification: the resources it is primarily accountable for with
 # something on hand, and how many output flows of it it has made (events it provided, or events of
